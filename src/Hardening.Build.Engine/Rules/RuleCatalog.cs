@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+
+namespace Hardening.Build.Rules
+{
+    /// <summary>The catalogue: every rule the engine runs, listed here so that loading costs no reflection.</summary>
+    public static class RuleCatalog
+    {
+        public static IReadOnlyList<Rule> All { get; } = new Rule[]
+        {
+        };
+    }
+}
