@@ -185,7 +185,7 @@ namespace Hardening.Build.Tests.Yaml
 
             YamlNode copy = root.Get("b")!;
             AssertScalar(copy, "true", YamlScalarType.Boolean, YamlScalarStyle.Plain);
-            AssertAt(copy.Location, 2 - 1, 4);
+            AssertAt(copy.Location, 1, 4);
             AssertAt(copy.ReportLocation, 2, 4);
         }
 
@@ -219,7 +219,7 @@ namespace Hardening.Build.Tests.Yaml
         }
 
         [Fact]
-        public void Merge_D16IsShallow()
+        public void Merge_NestedMappingReplaced()
         {
             const string text =
                 "x-hardened: &hardened\n" +
@@ -469,7 +469,7 @@ namespace Hardening.Build.Tests.Yaml
         }
 
         [Fact]
-        public void D13_Yaml11BooleansStayStrings()
+        public void Scalars_Yaml11BooleansStayStrings()
         {
             const string text =
                 "services:\n" +
@@ -502,7 +502,7 @@ namespace Hardening.Build.Tests.Yaml
             YamlLoadResult result = YamlLoader.Load(FilePath, text.ToString());
             watch.Stop();
 
-            // Levels a..e create 74,737 nodes with their keys; the first *e on line 6 would add 66,430.
+            // Levels a to e create 74,737 nodes with their keys, and the first *e on line 6 would add 66,430.
             Assert.NotNull(result.Error);
             AssertAt(result.Error!.Location, 6, 8);
             Assert.Contains("more than 100000 nodes", result.Error.Message);
@@ -637,6 +637,80 @@ namespace Hardening.Build.Tests.Yaml
 
             Assert.Equal(FilePath, error.Location.FilePath);
         }
+
+        [Fact]
+        public void Load_EveryPrefixReturns()
+        {
+            for (int length = 0; length <= SampleCompose.Length; length++)
+            {
+                YamlLoadResult result = YamlLoader.Load(FilePath, SampleCompose.Substring(0, length));
+
+                Assert.NotNull(result.Documents);
+                if (result.Error != null)
+                {
+                    Assert.True(result.Error.Location.Line > 0, $"prefix of {length} characters: {result.Error}");
+                }
+            }
+        }
+
+        [Fact]
+        public void Load_EveryInsertedIndicatorReturns()
+        {
+            const string indicators = "[]{}'\"&*!:-?|>\t%@#,\\\r";
+            for (int position = 0; position <= SampleCompose.Length; position++)
+            {
+                foreach (char indicator in indicators)
+                {
+                    string text = SampleCompose.Insert(position, indicator.ToString());
+
+                    YamlLoadResult result = YamlLoader.Load(FilePath, text);
+
+                    if (result.Error != null)
+                    {
+                        Assert.True(result.Error.Location.Line > 0, $"'{indicator}' at {position}: {result.Error}");
+                        Assert.False(string.IsNullOrWhiteSpace(result.Error.Message));
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void Load_LargeFileIsFast()
+        {
+            var text = new StringBuilder("services:\n");
+            for (int i = 0; i < 2000; i++)
+            {
+                text.Append($"  api{i}:\n    image: example/api:{i}\n    read_only: true\n    cap_drop: [ALL]\n    user: \"1000:1000\"\n    environment:\n      A: \"1\"\n");
+            }
+
+            Stopwatch watch = Stopwatch.StartNew();
+            YamlLoadResult result = YamlLoader.Load(FilePath, text.ToString());
+            watch.Stop();
+
+            Assert.Null(result.Error);
+            var services = (YamlMapping)((YamlMapping)result.Documents[0]).Get("services")!;
+            Assert.Equal(2000, services.Entries.Count);
+            Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
+        }
+
+        private const string SampleCompose =
+            "version: \"3.8\"\n" +
+            "x-base: &base\n" +
+            "  read_only: true\n" +
+            "  cap_drop: [ALL]\n" +
+            "services:\n" +
+            "  api:\n" +
+            "    <<: *base\n" +
+            "    image: 'example/api:1.0'\n" +
+            "    user: \"1000:1000\"\n" +
+            "    security_opt:\n" +
+            "      - no-new-privileges:true\n" +
+            "    deploy: {resources: {limits: {memory: 256m}}}\n" +
+            "    command: >\n" +
+            "      run --port 80\n" +
+            "  db:\n" +
+            "    image: example/db\n" +
+            "    tmpfs: !reset []\n";
 
         private static YamlMapping LoadMapping(string text)
         {

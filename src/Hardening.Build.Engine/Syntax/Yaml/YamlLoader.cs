@@ -12,12 +12,12 @@ namespace Hardening.Build.Syntax.Yaml
     public static class YamlLoader
     {
         /// <summary>
-        /// The most nodes one stream may create, alias copies included. Compose has the same default
-        /// limit of 100,000 node visits, so any file it accepts loads here too.
+        /// The maximum number of nodes one stream may create, alias copies included. It stops alias
+        /// bombs long before they exhaust memory.
         /// </summary>
         public const int MaxNodeCount = 100_000;
 
-        /// <summary>The deepest nesting of sequences and mappings, alias copies included.</summary>
+        /// <summary>The maximum nesting depth of sequences and mappings, alias copies included.</summary>
         public const int MaxDepth = 500;
 
         /// <param name="filePath">The absolute path stored in every location.</param>
@@ -157,7 +157,10 @@ namespace Hardening.Build.Syntax.Yaml
                 : new SourceLocation(filePath, (int)current.End.Line, (int)current.End.Column);
         }
 
-        /// <summary>Drops a leading "(Line: 1, Col: 2, Idx: 1) - (Line: ...): " that repeats the location.</summary>
+        /// <summary>
+        /// Drops a leading "(Line: 1, Col: 2, Idx: 1) - (Line: ...): " that repeats the location.
+        /// YamlDotNet 16.3.0 adds it only in ToString, so this guards other versions.
+        /// </summary>
         private static string StripMarkPrefix(string message)
         {
             if (!message.StartsWith("(Line:", StringComparison.Ordinal))

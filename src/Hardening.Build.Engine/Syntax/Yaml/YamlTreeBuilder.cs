@@ -26,7 +26,7 @@ namespace Hardening.Build.Syntax.Yaml
             _filePath = filePath;
         }
 
-        /// <summary>Where the innermost open flow sequence or flow mapping starts; null when none is open.</summary>
+        /// <summary>Where the innermost open flow sequence or flow mapping starts, or null when none is open.</summary>
         public SourceLocation? InnermostFlowCollection
         {
             get
@@ -168,7 +168,7 @@ namespace Hardening.Build.Syntax.Yaml
             Frame frame = _frames[top];
             _frames.RemoveAt(top);
 
-            // YamlDotNet 16 marks a closing ']' or '}' at its own column; the end of a span is exclusive.
+            // YamlDotNet 16 marks a closing ']' or '}' at its own column, but the end of a span is exclusive.
             int endColumn = (int)end.Column + (frame.IsFlow ? 1 : 0);
             var location = new SourceLocation(_filePath, frame.Location.Line, frame.Location.Column, (int)end.Line, endColumn);
             YamlNode node = frame is MappingFrame mapping
@@ -291,10 +291,10 @@ namespace Hardening.Build.Syntax.Yaml
                 return mapping.Entries;
             }
 
-            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var usedKeys = new HashSet<string>(StringComparer.Ordinal);
             foreach (YamlEntry entry in mapping.Entries)
             {
-                taken.Add(entry.Key.Value);
+                usedKeys.Add(entry.Key.Value);
             }
 
             var result = new List<YamlEntry>(mapping.Entries.Count);
@@ -303,7 +303,7 @@ namespace Hardening.Build.Syntax.Yaml
             {
                 while (next < merges.Count && merges[next].Position == i)
                 {
-                    AddMergedEntries(merges[next].Value, taken, result);
+                    AddMergedEntries(merges[next].Value, usedKeys, result);
                     next++;
                 }
 
@@ -316,13 +316,13 @@ namespace Hardening.Build.Syntax.Yaml
             return result;
         }
 
-        private static void AddMergedEntries(YamlNode source, HashSet<string> taken, List<YamlEntry> result)
+        private static void AddMergedEntries(YamlNode source, HashSet<string> usedKeys, List<YamlEntry> result)
         {
             if (source is YamlMapping mapping)
             {
                 foreach (YamlEntry entry in mapping.Entries)
                 {
-                    if (taken.Add(entry.Key.Value))
+                    if (usedKeys.Add(entry.Key.Value))
                     {
                         result.Add(entry);
                     }
@@ -333,7 +333,7 @@ namespace Hardening.Build.Syntax.Yaml
 
             foreach (YamlNode item in ((YamlSequence)source).Items)
             {
-                AddMergedEntries(item, taken, result);
+                AddMergedEntries(item, usedKeys, result);
             }
         }
 
