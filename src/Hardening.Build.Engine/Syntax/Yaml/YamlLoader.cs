@@ -22,6 +22,7 @@ namespace Hardening.Build.Syntax.Yaml
 
         /// <param name="filePath">The absolute path stored in every location.</param>
         /// <param name="text">The decoded text. A leading byte-order mark is skipped.</param>
+        /// <exception cref="ArgumentNullException">An argument is null. Errors in the text are returned in the result, not thrown.</exception>
         public static YamlLoadResult Load(string filePath, string text)
         {
             if (filePath == null)
@@ -42,24 +43,35 @@ namespace Hardening.Build.Syntax.Yaml
 
             var builder = new YamlTreeBuilder(filePath);
             var parser = new Parser(new StringReader(text));
-            try
+            while (true)
             {
-                while (parser.MoveNext())
+                bool hasEvent;
+                try
+                {
+                    hasEvent = parser.MoveNext();
+                }
+                catch (YamlException ex)
+                {
+                    return ParserFailure(ex, filePath, text, parser, builder);
+                }
+                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                {
+                    return InternalParserFailure(ex, filePath, parser, builder);
+                }
+
+                if (!hasEvent)
+                {
+                    break;
+                }
+
+                try
                 {
                     builder.Add(parser.Current!);
                 }
-            }
-            catch (YamlTreeException ex)
-            {
-                return builder.Fail(ex.Message, ex.Location);
-            }
-            catch (YamlException ex)
-            {
-                return ParserFailure(ex, filePath, text, parser, builder);
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                return InternalParserFailure(ex, filePath, parser, builder);
+                catch (YamlTreeException ex)
+                {
+                    return builder.Fail(ex.Message, ex.Location);
+                }
             }
 
             return builder.Finish();
@@ -76,7 +88,7 @@ namespace Hardening.Build.Syntax.Yaml
                 ? new SourceLocation(filePath, (int)ex.Start.Line, (int)ex.Start.Column, (int)ex.End.Line, (int)ex.End.Column)
                 : LastEventLocation(filePath, parser);
 
-            if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (message.IndexOf(" tab", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 // YamlDotNet 16 marks the start of the enclosing mapping, not the tab itself.
                 SourceLocation? tab = ex.Start.Line > 0 ? FindIndentationTab(filePath, text, ex.Start) : null;
