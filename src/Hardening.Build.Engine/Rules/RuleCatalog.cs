@@ -1,4 +1,9 @@
 using System.Collections.Generic;
+using Hardening.Build.Rules.Filesystem;
+using Hardening.Build.Rules.Privileges;
+using Hardening.Build.Rules.Resources;
+using Hardening.Build.Rules.Restart;
+using Hardening.Build.Rules.User;
 
 namespace Hardening.Build.Rules
 {
@@ -7,6 +12,15 @@ namespace Hardening.Build.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new HARD1002ServiceRunsAsRoot(),
+            new HARD2001RootFilesystemWritable(),
+            new HARD2002TmpNotWritable(),
+            new HARD2003TmpOnPersistentVolume(),
+            new HARD3001CapabilitiesNotDropped(),
+            new HARD3002NoNewPrivilegesNotSet(),
+            new HARD5001NoMemoryLimit(),
+            new HARD5002NoCpuLimit(),
+            new HARD8001NoRestartPolicy(),
         };
     }
 }

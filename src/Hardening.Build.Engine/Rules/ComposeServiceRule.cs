@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using Hardening.Build.Compose;
+
+namespace Hardening.Build.Rules
+{
+    /// <summary>A rule that looks at one Compose service at a time.</summary>
+    public abstract class ComposeServiceRule : Rule
+    {
+        public sealed override IEnumerable<Finding> Check(ProjectModel project)
+        {
+            foreach (ComposeFile file in project.ComposeFiles)
+            {
+                foreach (ComposeService service in file.Services)
+                {
+                    foreach (Finding finding in CheckService(service))
+                    {
+                        yield return finding;
+                    }
+                }
+            }
+        }
+
+        protected abstract IEnumerable<Finding> CheckService(ComposeService service);
+
+        protected Finding Report(SourceLocation location, string message) => new Finding(Descriptor, location, message);
+
+        /// <summary>
+        /// Reports, in place of this rule's finding, that a value it needs depends on a variable that has
+        /// no value, so nothing is claimed about it.
+        /// </summary>
+        protected Finding Unresolved(ComposeService service, string field, ComposeValue value)
+        {
+            string reason = value.UnsetVariable != null
+                ? $"the unset variable {value.UnsetVariable}"
+                : $"an invalid interpolation ({value.InterpolationError})";
+            return new Finding(
+                InputDiagnostics.UnresolvedValue,
+                value.Location,
+                $"Service '{service.Name}': {field} depends on {reason}, so {Descriptor.Code} could not check it. Set the variable in the .env file beside the Compose file, or write a default such as ${{{value.UnsetVariable ?? "NAME"}:-value}}.");
+        }
+    }
+}

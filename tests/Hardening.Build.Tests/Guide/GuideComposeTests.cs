@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using Xunit;
+using static Hardening.Build.Tests.Support.ComposeHarness;
+
+namespace Hardening.Build.Tests.Guide
+{
+    /// <summary>
+    /// The hardened Compose file of the production-hardening guide, whole and with each fix removed.
+    /// </summary>
+    public class GuideComposeTests
+    {
+        private static readonly string[] FixedFile =
+        {
+            "services:",                      // 1
+            "  app:",                         // 2
+            "    build: .",                   // 3
+            "    ports:",                     // 4
+            "      - \"5000:5000\"",          // 5
+            "    read_only: true",            // 6
+            "    tmpfs:",                     // 7
+            "      - /tmp:size=64m",          // 8
+            "    cap_drop:",                  // 9
+            "      - ALL",                    // 10
+            "    security_opt:",              // 11
+            "      - no-new-privileges:true", // 12
+            "    restart: unless-stopped",    // 13
+            "    deploy:",                    // 14
+            "      resources:",               // 15
+            "        limits:",                // 16
+            "          memory: 256m",         // 17
+            "          cpus: \"0.5\"",        // 18
+        };
+
+        [Fact]
+        public void FixedFile_NoFinding()
+        {
+            AssertFindings(RunAll(Join(FixedFile)));
+        }
+
+        [Theory]
+        [InlineData(6, 6, "HARD2001@2:3")]
+        [InlineData(7, 8, "HARD2002@2:3")]
+        [InlineData(9, 10, "HARD3001@2:3")]
+        [InlineData(11, 12, "HARD3002@2:3")]
+        [InlineData(13, 13, "HARD8001@2:3")]
+        [InlineData(17, 17, "HARD5001@2:3")]
+        [InlineData(18, 18, "HARD5002@2:3")]
+        public void FixRemoved_ExactlyItsFinding(int firstLine, int lastLine, string expected)
+        {
+            string[] lines = FixedFile
+                .Where((_, index) => index + 1 < firstLine || index + 1 > lastLine)
+                .ToArray();
+
+            AssertFindings(RunAll(Join(lines)), expected);
+        }
+
+        [Fact]
+        public void AllFixesRemoved_EveryGuideFinding()
+        {
+            string yaml = "services:\n  app:\n    build: .\n    ports:\n      - \"5000:5000\"\n";
+
+            AssertFindings(
+                RunAll(yaml),
+                "HARD2001@2:3",
+                "HARD3001@2:3",
+                "HARD3002@2:3",
+                "HARD5001@2:3",
+                "HARD5002@2:3",
+                "HARD8001@2:3");
+        }
+
+        private static string Join(string[] lines) => string.Join("\n", lines) + "\n";
+    }
+}
