@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Hardening.Build.Rules.User;
 
 namespace Hardening.Build.Rules
 {
@@ -7,6 +8,7 @@ namespace Hardening.Build.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new HARD1001RunsAsRoot(),
         };
     }
 }
