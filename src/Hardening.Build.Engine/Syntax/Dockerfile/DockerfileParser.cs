@@ -25,6 +25,7 @@ namespace Hardening.Build.Syntax.Dockerfile
         private bool _hasEmptyContinuationLine;
         private bool _seenFrom;
         private DockerfileSyntaxError? _error;
+        private bool _errorIsInstructionBeforeFrom;
 
         private DockerfileParser(string text)
         {
@@ -155,8 +156,10 @@ namespace Hardening.Build.Syntax.Dockerfile
                 _instructions.Add(instruction);
             }
 
-            if (_error == null && !_seenFrom)
+            // With no FROM at all, "no FROM" says more than "RUN appears before the first FROM".
+            if (!_seenFrom && (_error == null || _errorIsInstructionBeforeFrom))
             {
+                _error = null;
                 RecordError(
                     "The Dockerfile has no FROM instruction, so it has no build stage. Add a FROM line, for example `FROM alpine:3.20`, before the other instructions.",
                     new TextPosition(1, 1));
@@ -423,6 +426,7 @@ namespace Hardening.Build.Syntax.Dockerfile
 
             if (!_seenFrom && instruction.Keyword != "ARG")
             {
+                _errorIsInstructionBeforeFrom = _error == null;
                 RecordError(
                     $"{instruction.Keyword} appears before the first FROM. Only ARG may come before FROM; move this instruction after a FROM line.",
                     instruction.Position);
