@@ -56,6 +56,7 @@ namespace Hardening.Build.Dockerfiles
 
         private readonly List<KeyValuePair<string, BaseImageDefaults>> _declared = new List<KeyValuePair<string, BaseImageDefaults>>();
 
+        /// <summary>The built-in entries only. Create a new catalogue for declared entries instead of adding to this shared one.</summary>
         public static BaseImageCatalog Default { get; } = new BaseImageCatalog();
 
         /// <summary>

@@ -130,6 +130,8 @@ namespace Hardening.Build.Dockerfiles
             }
         }
 
+        // NOTE: names are compared case-sensitively. BuildKit ignores case on Windows images, so
+        // `USER $app_uid` after `ENV APP_UID=…` on a Windows base resolves here as unset.
         private VariableValue Lookup(string name)
         {
             if (_env.TryGetValue(name, out VariableValue value) || _args.TryGetValue(name, out value))

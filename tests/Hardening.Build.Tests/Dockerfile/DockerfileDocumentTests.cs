@@ -10,7 +10,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void HeredocUserIgnored()
         {
-            // D1
             UserResolution user = FinalUser(Lines(
                 "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0",
                 "COPY <<EOF /app/NOTES.txt",
@@ -26,7 +25,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void BlankContinuationKeepsNode()
         {
-            // D2
             UserResolution user = FinalUser(Lines(
                 "FROM node:20-alpine",
                 "USER node",
@@ -42,7 +40,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void LateDirectiveGivesRealUser()
         {
-            // D3
             UserResolution user = FinalUser(Lines(
                 "# Base image for the API",
                 "# escape=`",
@@ -57,7 +54,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void BacktickContinuedAdministrator()
         {
-            // D4
             UserResolution user = FinalUser(Lines(
                 "# escape=`",
                 "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022",
@@ -73,7 +69,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void GlobalArgNotVisibleInStage()
         {
-            // D6
             UserResolution user = FinalUser(Lines("ARG APP_USER=app", "FROM alpine", "USER ${APP_USER:-root}"));
 
             Assert.Equal("root", user.User);
@@ -91,7 +86,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void UserBeforeArgDeclaration()
         {
-            // D7
             var buildArgs = new Dictionary<string, string> { ["uid"] = "1000" };
             UserResolution user = FinalUser(Lines("FROM alpine", "USER ${uid:-0}", "ARG uid=1000"), buildArgs);
 
@@ -102,7 +96,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void EnvReadsEarlierValues()
         {
-            // D8
             UserResolution user = FinalUser(Lines("FROM alpine", "ENV RUNAS=root", "ENV RUNAS=app EFFECTIVE=$RUNAS", "USER $EFFECTIVE"));
 
             Assert.Equal("root", user.User);
@@ -112,7 +105,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void ChiseledDefaultApplies()
         {
-            // D9
             UserResolution user = FinalUser(Lines(
                 "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build",
                 "USER root",
@@ -130,7 +122,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void StageInheritsUser()
         {
-            // D10
             DockerfileDocument document = Parse(Lines(
                 "FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base",
                 "USER $APP_UID",
@@ -151,7 +142,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void OnbuildTriggerRunsInChild()
         {
-            // D11
             UserResolution user = FinalUser(Lines(
                 "FROM alpine AS base",
                 "RUN adduser -D app",
@@ -182,7 +172,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void TabHeredocThenUser()
         {
-            // D12
             UserResolution user = FinalUser(Lines(
                 "FROM alpine",
                 "COPY <<-\"EOT\" /entry.sh",

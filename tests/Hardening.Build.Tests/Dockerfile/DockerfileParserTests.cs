@@ -13,7 +13,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void HeredocBodyIsNotInstruction()
         {
-            // D1
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
                 "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0",
                 "COPY <<EOF /app/NOTES.txt",
@@ -32,7 +31,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void BlankContinuationLineJoinsNext()
         {
-            // D2
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
                 "FROM node:20-alpine",
                 "USER node",
@@ -53,7 +51,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void DirectiveAfterCommentIsComment()
         {
-            // D3
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
                 "# Base image for the API",
                 "# escape=`",
@@ -70,7 +67,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void BacktickEscapeDirective()
         {
-            // D4
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
                 "# escape=`",
                 "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022",
@@ -90,7 +86,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void TrailingTextBreaksExecForm()
         {
-            // D5
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
                 "FROM alpine",
                 "USER 1000",
@@ -127,7 +122,6 @@ namespace Hardening.Build.Tests.Dockerfile
         [Fact]
         public void TabStrippedQuotedHeredoc()
         {
-            // D12
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
                 "FROM alpine",
                 "COPY <<-\"EOT\" /entry.sh",

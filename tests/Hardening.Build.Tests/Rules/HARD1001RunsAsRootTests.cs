@@ -96,7 +96,7 @@ namespace Hardening.Build.Tests.Rules
         [Fact]
         public void RootOnlyInBuildStages()
         {
-            // Only the final stage ships; USER root in the build and tools stages does not count.
+            // Only the final stage ships, so USER root in the build and tools stages does not count.
             Assert.Empty(RunRule(Lines(
                 "FROM golang:1.22.5 AS build",
                 "USER root",
