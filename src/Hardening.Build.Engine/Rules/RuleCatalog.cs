@@ -12,6 +12,7 @@ namespace Hardening.Build.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new HARD1001RunsAsRoot(),
             new HARD1002ServiceRunsAsRoot(),
             new HARD2001RootFilesystemWritable(),
             new HARD2002TmpNotWritable(),
