@@ -14,6 +14,7 @@ namespace Hardening.Build.Rules
         {
             new HARD1001RunsAsRoot(),
             new HARD1002ServiceRunsAsRoot(),
+            new HARD1003ServiceImageDefaultUser(),
             new HARD2001RootFilesystemWritable(),
             new HARD2002TmpNotWritable(),
             new HARD2003TmpOnPersistentVolume(),
