@@ -8,9 +8,9 @@ namespace Hardening.Build.Rules
     {
         public sealed override IEnumerable<Finding> Check(ProjectModel project)
         {
-            foreach (ComposeFile file in project.ComposeFiles)
+            foreach (ComposeProject composeProject in project.ComposeProjects)
             {
-                foreach (ComposeService service in file.Services)
+                foreach (ComposeService service in composeProject.Services)
                 {
                     foreach (Finding finding in CheckService(service))
                     {

@@ -20,6 +20,7 @@ namespace Hardening.Build.Rules
             new HARD2003TmpOnPersistentVolume(),
             new HARD3001CapabilitiesNotDropped(),
             new HARD3002NoNewPrivilegesNotSet(),
+            new HARD3003PrivilegedPortUnbindable(),
             new HARD5001NoMemoryLimit(),
             new HARD5002NoCpuLimit(),
             new HARD8001NoRestartPolicy(),

@@ -60,7 +60,7 @@ namespace Hardening.Build.Tests.Rules
         {
             string yaml = "services:\n  api:\n    image: x:1\n    cap_drop: [ALL]\n    privileged: yes\n";
 
-            AssertFindings(Run(Rule, yaml), "HARD3001@5:17");
+            AssertFindings(Run(Rule, yaml), "HARD0007@5:17", "HARD3001@5:17");
         }
 
         [Fact]
