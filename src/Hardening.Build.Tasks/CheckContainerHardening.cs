@@ -157,7 +157,7 @@ namespace Hardening.Build.Tasks
         }
 
         /// <summary>Logs one finding and returns the severity it was logged with.</summary>
-        private Severity LogFinding(Finding finding, HashSet<string> exemptCodes)
+        internal Severity LogFinding(Finding finding, HashSet<string> exemptCodes)
         {
             Severity severity = finding.Severity;
             if (severity == Severity.Warning && TreatWarningsAsErrors && !exemptCodes.Contains(finding.Code))
