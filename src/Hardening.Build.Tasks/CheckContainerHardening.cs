@@ -11,7 +11,7 @@ namespace Hardening.Build.Tasks
     /// finding as an MSBuild warning, error or message at its file, line and column.
     /// </summary>
     /// <remarks>
-    /// The task keeps no static mutable state, reads no environment variable and resolves every path
+    /// The task has no mutable static fields, reads no environment variable and resolves every path
     /// against <see cref="ProjectDirectory"/>, so it is safe to run on several projects at once.
     /// </remarks>
     public sealed class CheckContainerHardening : Task
@@ -31,7 +31,7 @@ namespace Hardening.Build.Tasks
 #endif
 
         /// <summary>
-        /// The files to check. Metadata <c>Kind</c> is <c>Dockerfile</c> or <c>Compose</c>; without it the
+        /// The files to check. Metadata <c>Kind</c> is <c>Dockerfile</c> or <c>Compose</c>. Without it, the
         /// kind comes from the file name.
         /// </summary>
         [Required]
@@ -40,16 +40,19 @@ namespace Hardening.Build.Tasks
         /// <summary>The absolute folder that relative item paths are resolved against.</summary>
         public string? ProjectDirectory { get; set; }
 
-        /// <summary>Log warnings as errors, except the codes in <see cref="NoWarn"/> and <see cref="WarningsNotAsErrors"/>.</summary>
+        /// <summary>Whether to log warnings as errors, except the codes in <see cref="NoWarn"/> and <see cref="WarningsNotAsErrors"/>.</summary>
         public bool TreatWarningsAsErrors { get; set; }
 
-        /// <summary>Codes separated by <c>;</c> or <c>,</c> that stay warnings under <see cref="TreatWarningsAsErrors"/>.</summary>
+        /// <summary>
+        /// The project's <c>$(NoWarn)</c>: codes separated by <c>;</c> or <c>,</c> that stay warnings under
+        /// <see cref="TreatWarningsAsErrors"/>, so that MSBuild can still turn them into messages.
+        /// </summary>
         public string? NoWarn { get; set; }
 
         /// <summary>Codes separated by <c>;</c> or <c>,</c> that stay warnings under <see cref="TreatWarningsAsErrors"/>.</summary>
         public string? WarningsNotAsErrors { get; set; }
 
-        /// <summary>Files larger than this many bytes are reported with HARD0003 and not parsed; 0 or less keeps the engine's default.</summary>
+        /// <summary>Files larger than this many bytes are reported with HARD0003 and not parsed. 0 or less keeps the engine's default.</summary>
         public long MaxFileBytes { get; set; }
 
         public override bool Execute()
@@ -69,7 +72,7 @@ namespace Hardening.Build.Tasks
                     columnNumber: 0,
                     endLineNumber: 0,
                     endColumnNumber: 0,
-                    message: "Hardening.Build internal error, so the container files were not checked: {0} Please report this, with the exception text, to the Hardening.Build issue tracker.",
+                    message: "Hardening.Build internal error, so the container files were not checked: {0} Please report this, with the exception text, at https://github.com/hardening-build/Hardening.Build/issues.",
                     ex.ToString());
             }
 

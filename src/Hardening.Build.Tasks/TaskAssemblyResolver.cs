@@ -6,8 +6,8 @@ namespace Hardening.Build.Tasks
 {
     /// <summary>
     /// Binds the assemblies bundled with the task to the copies in the task's own folder when .NET
-    /// Framework MSBuild cannot find them. .NET MSBuild needs no such help: its load context reads
-    /// the task's .deps.json.
+    /// Framework MSBuild cannot find them. .NET MSBuild needs no such help, because its load context
+    /// reads the task's .deps.json.
     /// </summary>
     internal static class TaskAssemblyResolver
     {
@@ -15,7 +15,7 @@ namespace Hardening.Build.Tasks
         internal static readonly string[] BundledAssemblyNames = { "Hardening.Build.Engine", "YamlDotNet" };
 
 #if NETFRAMEWORK
-        /// <summary>Hooks the resolver; the task's static constructor calls this once per AppDomain.</summary>
+        /// <summary>Hooks the resolver. The task's static constructor calls this once per AppDomain.</summary>
         internal static void Register()
         {
             AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;

@@ -28,7 +28,8 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
         private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
         /// <summary>
-        /// Variables that `dotnet test` sets for its own MSBuild; a child build must find its SDK itself.
+        /// Variables removed from the child's environment. `dotnet test` sets the MSBuild ones for its own
+        /// build, and MSBuild reads every variable as a property, so the warning settings would leak in.
         /// </summary>
         private static readonly string[] s_removedVariables =
         {

@@ -23,7 +23,7 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
 
         public static PackageFeed Instance => s_instance.Value;
 
-        /// <summary>The temporary folder of this run, outside the repository, which holds every test project.</summary>
+        /// <summary>The temporary folder of this run, outside the repository, which contains every test project.</summary>
         public string RunDirectory { get; }
 
         public string FeedDirectory { get; }

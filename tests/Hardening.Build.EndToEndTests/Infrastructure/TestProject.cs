@@ -9,8 +9,8 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
 {
     /// <summary>
     /// A class library that references the packed Hardening.Build, written into its own temporary folder
-    /// with stub Directory.Build files, a root .editorconfig and a nuget.config that reads only the test
-    /// feed and a private packages folder. The folder is deleted when the test calls <see cref="Pass"/>
+    /// with stub Directory.Build files, a root .editorconfig and a nuget.config that reads the test feed
+    /// (and nuget.org only on request) into a private packages folder. The folder is deleted when the test calls <see cref="Pass"/>
     /// and kept, with its binary logs, otherwise.
     /// </summary>
     internal sealed class TestProject : IDisposable
@@ -53,7 +53,7 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
             return project;
         }
 
-        /// <summary>Writes the project file; <paramref name="properties"/> and <paramref name="items"/> are raw MSBuild XML.</summary>
+        /// <summary>Writes the project file. <paramref name="properties"/> and <paramref name="items"/> are raw MSBuild XML.</summary>
         public void WriteProject(string properties = "", string items = "", string? targetFrameworks = null)
         {
             string frameworks = targetFrameworks == null

@@ -6,8 +6,9 @@ using Microsoft.Build.Framework;
 namespace Hardening.Build.Tests.Task
 {
     /// <summary>
-    /// A build engine that keeps every logged event in typed lists. It implements IBuildEngine8 so the
-    /// task's logging helper asks it which warnings to escalate, as MSBuild does for WarningsAsErrors.
+    /// A build engine that keeps every logged event in typed lists. It implements IBuildEngine8, whose
+    /// ShouldTreatWarningAsError the task's logging helper calls to escalate warnings, as MSBuild does
+    /// for WarningsAsErrors.
     /// </summary>
     internal sealed class RecordingBuildEngine : IBuildEngine8
     {
