@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Hardening.Build.Tasks
+{
+    /// <summary>
+    /// Checks the given Dockerfiles and Compose files with <see cref="HardeningEngine"/> and logs each
+    /// finding as an MSBuild warning, error or message at its file, line and column.
+    /// </summary>
+    /// <remarks>
+    /// The task has no mutable static fields, reads no environment variable and resolves every path
+    /// against <see cref="ProjectDirectory"/>, so it is safe to run on several projects at once.
+    /// </remarks>
+    public sealed class CheckContainerHardening : Task
+    {
+        /// <summary>The code of the warning logged when the task itself fails.</summary>
+        internal const string InternalErrorCode = "HARD0000";
+
+        private const string LogPrefix = "Hardening.Build: ";
+
+#if NETFRAMEWORK
+        static CheckContainerHardening()
+        {
+            // .NET Framework MSBuild has one load context for every task, so bind YamlDotNet and the
+            // engine to the copies beside this DLL before Execute first touches them.
+            TaskAssemblyResolver.Register();
+        }
+#endif
+
+        /// <summary>
+        /// The files to check. Metadata <c>Kind</c> is <c>Dockerfile</c> or <c>Compose</c>. Without it, the
+        /// kind comes from the file name.
+        /// </summary>
+        [Required]
+        public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The absolute folder that relative item paths are resolved against.</summary>
+        public string? ProjectDirectory { get; set; }
+
+        /// <summary>Whether to log warnings as errors, except the codes in <see cref="NoWarn"/> and <see cref="WarningsNotAsErrors"/>.</summary>
+        public bool TreatWarningsAsErrors { get; set; }
+
+        /// <summary>
+        /// The project's <c>$(NoWarn)</c>: codes separated by <c>;</c> or <c>,</c> that stay warnings under
+        /// <see cref="TreatWarningsAsErrors"/>, so that MSBuild can still turn them into messages.
+        /// </summary>
+        public string? NoWarn { get; set; }
+
+        /// <summary>Codes separated by <c>;</c> or <c>,</c> that stay warnings under <see cref="TreatWarningsAsErrors"/>.</summary>
+        public string? WarningsNotAsErrors { get; set; }
+
+        /// <summary>Files larger than this many bytes are reported with HARD0003 and not parsed. 0 or less keeps the engine's default.</summary>
+        public long MaxFileBytes { get; set; }
+
+        public override bool Execute()
+        {
+            try
+            {
+                Run();
+            }
+            catch (Exception ex)
+            {
+                Log.LogWarning(
+                    subcategory: null,
+                    warningCode: InternalErrorCode,
+                    helpKeyword: null,
+                    file: null,
+                    lineNumber: 0,
+                    columnNumber: 0,
+                    endLineNumber: 0,
+                    endColumnNumber: 0,
+                    message: "Hardening.Build internal error, so the container files were not checked: {0} Please report this, with the exception text, at https://github.com/hardening-build/Hardening.Build/issues.",
+                    ex.ToString());
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+
+        private void Run()
+        {
+            LogInputs();
+
+            var request = new CheckRequest(GatherInputs());
+            if (MaxFileBytes > 0)
+            {
+                request.MaxFileBytes = MaxFileBytes;
+            }
+
+            CheckResult result = HardeningEngine.Check(request);
+
+            HashSet<string> exemptCodes = ParseCodes(NoWarn);
+            exemptCodes.UnionWith(ParseCodes(WarningsNotAsErrors));
+            var counts = new Dictionary<Severity, int>();
+            foreach (Finding finding in result.Findings)
+            {
+                Severity logged = LogFinding(finding, exemptCodes);
+                counts.TryGetValue(logged, out int count);
+                counts[logged] = count + 1;
+            }
+
+            LogSummary(result, counts);
+        }
+
+        private void LogInputs()
+        {
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ProjectDirectory={0}", ProjectDirectory ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] TreatWarningsAsErrors={0}", TreatWarningsAsErrors);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] NoWarn={0}", NoWarn ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] WarningsNotAsErrors={0}", WarningsNotAsErrors ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] MaxFileBytes={0}", MaxFileBytes);
+        }
+
+        private List<InputFile> GatherInputs()
+        {
+            var inputs = new List<InputFile>(Files.Length);
+            foreach (ITaskItem item in Files)
+            {
+                string path = ResolvePath(item);
+                string kindMetadata = item.GetMetadata("Kind");
+                InputKind kind;
+                string reason;
+                if (TryParseKind(kindMetadata, out InputKind declared))
+                {
+                    kind = declared;
+                    reason = "from Kind metadata";
+                }
+                else
+                {
+                    kind = InferKind(path);
+                    reason = kindMetadata.Length == 0
+                        ? "from the file name"
+                        : $"from the file name, because Kind '{kindMetadata}' is neither Dockerfile nor Compose";
+                }
+
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] File={0} Kind={1} ({2})", path, kind, reason);
+                inputs.Add(new InputFile(path, kind));
+            }
+
+            return inputs;
+        }
+
+        private string ResolvePath(ITaskItem item)
+        {
+            string spec = item.ItemSpec;
+            if (Path.IsPathRooted(spec))
+            {
+                return Path.GetFullPath(spec);
+            }
+
+            if (!string.IsNullOrEmpty(ProjectDirectory) && Path.IsPathRooted(ProjectDirectory))
+            {
+                return Path.GetFullPath(Path.Combine(ProjectDirectory, spec));
+            }
+
+            // MSBuild computes FullPath against the directory of the project that defined the item.
+            return item.GetMetadata("FullPath");
+        }
+
+        /// <summary>Logs one finding and returns the severity it was logged with.</summary>
+        internal Severity LogFinding(Finding finding, HashSet<string> exemptCodes)
+        {
+            Severity severity = finding.Severity;
+            if (severity == Severity.Warning && TreatWarningsAsErrors && !exemptCodes.Contains(finding.Code))
+            {
+                severity = Severity.Error;
+            }
+
+            SourceLocation location = finding.Location;
+            switch (severity)
+            {
+                case Severity.Error:
+                    Log.LogError(
+                        null, finding.Code, null, finding.Rule.HelpUri, location.FilePath, location.Line, location.Column, 0, 0, finding.Message);
+                    break;
+
+                case Severity.Warning:
+                    Log.LogWarning(
+                        null, finding.Code, null, finding.Rule.HelpUri, location.FilePath, location.Line, location.Column, 0, 0, finding.Message);
+                    break;
+
+                case Severity.Suggestion:
+                    Log.LogMessage(
+                        null, finding.Code, null, location.FilePath, location.Line, location.Column, 0, 0, MessageImportance.High, finding.Message);
+                    break;
+            }
+
+            return severity;
+        }
+
+        private void LogSummary(CheckResult result, Dictionary<Severity, int> counts)
+        {
+            counts.TryGetValue(Severity.Error, out int errors);
+            counts.TryGetValue(Severity.Warning, out int warnings);
+            counts.TryGetValue(Severity.Suggestion, out int suggestions);
+            Log.LogMessage(
+                MessageImportance.Normal,
+                LogPrefix + "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s).",
+                result.DockerfileCount,
+                result.ComposeFileCount,
+                result.ServiceCount,
+                errors,
+                warnings,
+                suggestions);
+        }
+
+        internal static bool TryParseKind(string value, out InputKind kind)
+        {
+            string trimmed = value.Trim();
+            if (string.Equals(trimmed, "Dockerfile", StringComparison.OrdinalIgnoreCase))
+            {
+                kind = InputKind.Dockerfile;
+                return true;
+            }
+
+            if (string.Equals(trimmed, "Compose", StringComparison.OrdinalIgnoreCase))
+            {
+                kind = InputKind.Compose;
+                return true;
+            }
+
+            kind = InputKind.Dockerfile;
+            return false;
+        }
+
+        /// <summary>
+        /// Infers the kind from the file name: a name that contains "compose" and ends in .yml or .yaml
+        /// is a Compose file, anything else a Dockerfile.
+        /// </summary>
+        internal static InputKind InferKind(string path)
+        {
+            string name = Path.GetFileName(path);
+            bool isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+            bool mentionsCompose = name.IndexOf("compose", StringComparison.OrdinalIgnoreCase) >= 0;
+            return isYaml && mentionsCompose ? InputKind.Compose : InputKind.Dockerfile;
+        }
+
+        /// <summary>Splits an MSBuild code list such as <c>$(NoWarn)</c> at <c>;</c> and <c>,</c>.</summary>
+        internal static HashSet<string> ParseCodes(string? list)
+        {
+            var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (list == null)
+            {
+                return codes;
+            }
+
+            foreach (string part in list.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string code = part.Trim();
+                if (code.Length > 0)
+                {
+                    codes.Add(code);
+                }
+            }
+
+            return codes;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Hardening.Build.EndToEndTests.Infrastructure
+{
+    /// <summary>File contents shared by the tests and the engine probe.</summary>
+    internal static class Inputs
+    {
+        /// <summary>The final stage switches to root on line 2.</summary>
+        public const string DockerfileUserRoot = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER root\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+        /// <summary>Invalid YAML: the plain scalar on line 3 has a second mapping colon at column 17.</summary>
+        public const string BrokenCompose = "services:\n  web:\n    image: nginx: latest\n";
+
+        /// <summary>Service "web" on line 2, column 3, has no read_only: true.</summary>
+        public const string ComposeWithoutReadOnly = "services:\n  web:\n    image: nginx:1.27\n";
+    }
+}

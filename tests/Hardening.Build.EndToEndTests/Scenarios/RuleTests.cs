@@ -1,0 +1,130 @@
+using Hardening.Build.EndToEndTests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Hardening.Build.EndToEndTests.Scenarios
+{
+    /// <summary>
+    /// Findings of the parsers and rules, checked through a real build. Each test is skipped until the
+    /// engine reports its code.
+    /// </summary>
+    public sealed class RuleTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public RuleTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [EngineReportsFact("HARD1001")]
+        public void UserRoot_WarnsHard1001()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject();
+            string dockerfile = project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot);
+
+            BuildOutput build = project.Build();
+
+            Assert.True(build.Succeeded);
+            BuildDiagnostic diagnostic = Assert.Single(build.Hardening);
+            Assert.Equal("warning", diagnostic.Severity);
+            Assert.Equal("HARD1001", diagnostic.Code);
+            Assert.Equal(dockerfile, diagnostic.File);
+            Assert.Equal(2, diagnostic.Line);
+            Assert.Equal(1, diagnostic.Column);
+            Assert.Equal(project.ProjectPath, diagnostic.Project);
+            project.Pass();
+        }
+
+        [EngineReportsFact("HARD1001")]
+        public void UserRootNoWarn_Silences()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject(properties: "<NoWarn>$(NoWarn);HARD1001</NoWarn>");
+            project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot);
+
+            BuildOutput build = project.Build();
+
+            Assert.True(build.Succeeded);
+            Assert.Empty(build.Hardening);
+            project.Pass();
+        }
+
+        [EngineReportsFact("HARD1001")]
+        public void UserRootWarningsAsErrors_FailsBuild()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject(properties: "<WarningsAsErrors>HARD1001</WarningsAsErrors>");
+            string dockerfile = project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot);
+
+            BuildOutput build = project.Build();
+
+            Assert.False(build.Succeeded);
+            BuildDiagnostic diagnostic = Assert.Single(build.Hardening);
+            Assert.Equal("error", diagnostic.Severity);
+            Assert.Equal("HARD1001", diagnostic.Code);
+            Assert.Equal(dockerfile, diagnostic.File);
+            Assert.Equal(2, diagnostic.Line);
+            Assert.Equal(1, diagnostic.Column);
+            project.Pass();
+        }
+
+        [EngineReportsFact("HARD1001")]
+        public void UserRootTreatWarningsAsErrors_FailsBuild()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject(properties: "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
+            string dockerfile = project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot);
+
+            BuildOutput build = project.Build();
+
+            Assert.False(build.Succeeded);
+            BuildDiagnostic diagnostic = Assert.Single(build.Hardening);
+            Assert.Equal("error", diagnostic.Severity);
+            Assert.Equal("HARD1001", diagnostic.Code);
+            Assert.Equal(2, diagnostic.Line);
+            Assert.Equal(1, diagnostic.Column);
+            project.Pass();
+        }
+
+        [EngineReportsFact("HARD0002")]
+        public void BrokenCompose_OneHard0002AndDockerfileChecked()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject();
+            string compose = project.WriteFile("compose.yaml", Inputs.BrokenCompose);
+            string dockerfile = project.WriteBinaryFile("Dockerfile");
+
+            BuildOutput build = project.Build();
+
+            Assert.True(build.Succeeded);
+            BuildDiagnostic composeError = Assert.Single(build.Hardening, d => d.File == compose);
+            Assert.Equal("HARD0002", composeError.Code);
+            Assert.Equal(3, composeError.Line);
+            Assert.Equal(17, composeError.Column);
+            BuildDiagnostic dockerfileWarning = Assert.Single(build.Hardening, d => d.File == dockerfile);
+            Assert.Equal("HARD0003", dockerfileWarning.Code);
+            Assert.Equal(1, dockerfileWarning.Line);
+            Assert.Equal(1, dockerfileWarning.Column);
+            project.Pass();
+        }
+
+        [EngineReportsFact("HARD2001")]
+        public void ComposeWithoutReadOnly_WarnsHard2001()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject();
+            string compose = project.WriteFile("compose.yaml", Inputs.ComposeWithoutReadOnly);
+
+            BuildOutput build = project.Build();
+
+            Assert.True(build.Succeeded);
+            BuildDiagnostic diagnostic = Assert.Single(build.Hardening, d => d.Code == "HARD2001");
+            Assert.Equal(compose, diagnostic.File);
+            Assert.Equal(2, diagnostic.Line);
+            Assert.Equal(3, diagnostic.Column);
+            project.Pass();
+        }
+    }
+}
