@@ -32,7 +32,7 @@ namespace Hardening.Build
             foreach (ComposeProject composeProject in project.ComposeProjects)
             {
                 serviceCount += composeProject.Services.Count;
-                foreach (string file in composeProject.Spec.Files)
+                foreach (string file in composeProject.ReadFiles)
                 {
                     if (composeFiles.Add(file))
                     {

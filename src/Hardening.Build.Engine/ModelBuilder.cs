@@ -261,7 +261,7 @@ namespace Hardening.Build
             {
                 var all = new List<Finding>(project.Diagnostics);
                 all.AddRange(linkDiagnostics);
-                return new ComposeProject(project.Spec, project.Services, all, project.Context);
+                return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles };
             }
 
             ServiceBuildLink? firstBuilt = links.Count > 0 ? links[0] : null;
@@ -286,7 +286,7 @@ namespace Hardening.Build
 
             return services.Count == 0 && diagnostics.Count == 0
                 ? null
-                : new ComposeProject(project.Spec, services, diagnostics, project.Context);
+                : new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles };
         }
 
         private static bool IsInside(string path, string directory)

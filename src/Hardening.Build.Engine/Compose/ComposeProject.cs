@@ -48,5 +48,8 @@ namespace Hardening.Build.Compose
         public IReadOnlyList<Finding> Diagnostics { get; }
 
         public ComposeContext Context { get; }
+
+        /// <summary>The Compose files that could be read, including those reached through extends and include.</summary>
+        public IReadOnlyList<string> ReadFiles { get; internal set; } = new string[0];
     }
 }

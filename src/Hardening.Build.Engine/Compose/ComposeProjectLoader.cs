@@ -22,6 +22,7 @@ namespace Hardening.Build.Compose
         private readonly List<Finding> _diagnostics = new List<Finding>();
         private readonly HashSet<string> _reportedFiles = new HashSet<string>(StringComparer.Ordinal);
         private readonly ComposeContext _context = new ComposeContext();
+        private readonly List<string> _readFiles = new List<string>();
 
         private ComposeProjectLoader(IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment)
         {
@@ -56,7 +57,7 @@ namespace Hardening.Build.Compose
                 result.Add(service);
             }
 
-            return new ComposeProject(spec, result, _diagnostics, _context);
+            return new ComposeProject(spec, result, _diagnostics, _context) { ReadFiles = _readFiles };
         }
 
         /// <summary>The services of one document: its includes, then its own services over them, with extends resolved.</summary>
@@ -296,6 +297,7 @@ namespace Hardening.Build.Compose
                 return empty;
             }
 
+            _readFiles.Add(path);
             YamlLoadResult result = YamlLoader.Load(path, source.Text!);
             if (result.Error != null && _reportedFiles.Add(path))
             {

@@ -149,7 +149,7 @@ namespace Hardening.Build.Rules.User
             }
             else
             {
-                message = $"{stageText} sets no USER, so it runs as the default user '{user.BaseImageDefaults.User}' of its base image '{user.BaseImage}' ({user.BaseImageDefaults.Description}), which is root. {FixFor(user)}";
+                message = $"{stageText} sets no USER, so it runs as {user.BaseImageDefaults.User}, the default user of its base image '{user.BaseImage}'. {FixFor(user)}";
             }
 
             return new Finding(Rule, user.Location, message + serviceFix + privilegeDrop);
@@ -165,10 +165,41 @@ namespace Hardening.Build.Rules.User
 
             if (defaults != null && defaults.DefinesAppUid)
             {
-                return "Add `USER $APP_UID` (uid 1654, the app user of .NET images) before ENTRYPOINT, or switch to a chiseled image such as mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled, which runs as that user.";
+                string? chiseled = ChiseledAlternative(user.BaseImage);
+                return chiseled == null
+                    ? "Add `USER $APP_UID` (uid 1654, the app user of .NET images) before ENTRYPOINT."
+                    : $"Add `USER $APP_UID` (uid 1654, the app user of .NET images) before ENTRYPOINT, or build on {chiseled}, which runs as that user.";
             }
 
             return "Add `USER 10001` before ENTRYPOINT or CMD (create the user first if the image needs a passwd entry, for example `RUN useradd -u 10001 app`); a numeric uid lets Kubernetes runAsNonRoot verify it.";
+        }
+
+        /// <summary>
+        /// Names the chiseled variant of a .NET runtime image of the same version, for example
+        /// mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled for aspnet:10.0; null for the SDK image,
+        /// which has no chiseled variant, and for tags that do not start with a version.
+        /// </summary>
+        private static string? ChiseledAlternative(string? baseImage)
+        {
+            if (baseImage == null)
+            {
+                return null;
+            }
+
+            ImageReference image = ImageReference.Parse(baseImage);
+            string repository = image.Repository;
+            if (repository != "dotnet/aspnet" && repository != "dotnet/runtime" && repository != "dotnet/runtime-deps")
+            {
+                return null;
+            }
+
+            string[] parts = image.Tag.Split('.', '-');
+            if (parts.Length < 2 || !int.TryParse(parts[0], out int major) || !int.TryParse(parts[1], out int minor) || major < 8)
+            {
+                return null;
+            }
+
+            return $"{image.Registry}/{repository}:{major}.{minor}-noble-chiseled";
         }
 
         /// <summary>Mentions gosu or su-exec in ENTRYPOINT or CMD: they drop privileges only at run time.</summary>
