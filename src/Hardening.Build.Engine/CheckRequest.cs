@@ -80,5 +80,8 @@ namespace Hardening.Build
         public int ComposeFileCount { get; }
 
         public int ServiceCount { get; }
+
+        /// <summary>Decisions a detailed log should explain, such as services left to another project.</summary>
+        public IReadOnlyList<string> Notes { get; set; } = new string[0];
     }
 }

@@ -41,7 +41,7 @@ namespace Hardening.Build
                 }
             }
 
-            return new CheckResult(findings, project.Dockerfiles.Count, composeFileCount, serviceCount);
+            return new CheckResult(findings, project.Dockerfiles.Count, composeFileCount, serviceCount) { Notes = builder.Notes };
         }
 
         private static List<Finding> Distinct(List<Finding> findings)

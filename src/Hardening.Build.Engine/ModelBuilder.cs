@@ -22,6 +22,8 @@ namespace Hardening.Build
         private readonly List<Finding> _diagnostics = new List<Finding>();
         private readonly Dictionary<string, DockerfileDocument> _dockerfiles = new Dictionary<string, DockerfileDocument>(StringComparer.Ordinal);
         private readonly List<DockerfileDocument> _inputDockerfiles = new List<DockerfileDocument>();
+        private readonly List<string> _notes = new List<string>();
+        private ComposeProjectSpec? _visualStudioSpec;
 
         public ModelBuilder(CheckRequest request)
         {
@@ -30,6 +32,9 @@ namespace Hardening.Build
         }
 
         public IReadOnlyList<Finding> Diagnostics => _diagnostics;
+
+        /// <summary>Decisions worth a line in a detailed log, such as services left to another project.</summary>
+        public IReadOnlyList<string> Notes => _notes;
 
         public ProjectModel Build()
         {
@@ -58,7 +63,9 @@ namespace Hardening.Build
             {
                 ComposeProject loaded = ComposeProjectLoader.Load(spec, _fileSystem, _request.Environment);
                 List<ServiceBuildLink> projectLinks = LinkServices(loaded, out List<Finding> linkDiagnostics);
-                ComposeProject? owned = KeepOwnedServices(loaded, projectLinks, linkDiagnostics);
+                ComposeProject? owned = spec == _visualStudioSpec
+                    ? KeepOwnedServices(loaded, projectLinks, linkDiagnostics)
+                    : WithDiagnostics(loaded, linkDiagnostics);
                 if (owned == null)
                 {
                     continue;
@@ -88,6 +95,7 @@ namespace Hardening.Build
                 ComposeProjectSpec? visualStudio = VisualStudioComposeProject.Read(_request.DockerComposeProjectPath!, _fileSystem, _diagnostics);
                 if (visualStudio != null)
                 {
+                    _visualStudioSpec = visualStudio;
                     declared.Add(visualStudio);
                     replacesDefault.Add(visualStudio.Files[0]);
                 }
@@ -248,33 +256,49 @@ namespace Hardening.Build
             return 0;
         }
 
+        private static ComposeProject WithDiagnostics(ComposeProject project, List<Finding> linkDiagnostics)
+        {
+            var all = new List<Finding>(project.Diagnostics);
+            all.AddRange(linkDiagnostics);
+            return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles };
+        }
+
         /// <summary>
-        /// Keeps what this MSBuild project should report of a Compose project. A Compose file inside the
-        /// project folder is all its own. A shared one outside it (Visual Studio keeps them beside the
-        /// solution) contributes the services that build a Dockerfile inside the folder; its other
-        /// services and its load diagnostics go to the project that builds the file's first built service.
+        /// Keeps what this MSBuild project should report of the Compose project of Visual Studio's
+        /// docker-compose.dcproj, which every service project of the solution points at. When the Compose
+        /// files are inside the project folder, all of it. Otherwise the services that build a Dockerfile
+        /// inside the folder; the other services and the load diagnostics go to the project that builds
+        /// the first built service, so each fact is reported once in the solution.
         /// </summary>
         private ComposeProject? KeepOwnedServices(ComposeProject project, List<ServiceBuildLink> links, List<Finding> linkDiagnostics)
         {
             string? directory = _request.ProjectDirectory;
             if (string.IsNullOrEmpty(directory) || IsInside(project.Spec.Files[0], directory!))
             {
-                var all = new List<Finding>(project.Diagnostics);
-                all.AddRange(linkDiagnostics);
-                return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles };
+                return WithDiagnostics(project, linkDiagnostics);
             }
 
             ServiceBuildLink? firstBuilt = links.Count > 0 ? links[0] : null;
             bool ownsShared = firstBuilt == null || IsInside(firstBuilt.Document.FilePath, directory!);
             var services = new List<ComposeService>();
+            var leftOut = new List<string>();
             foreach (ComposeService service in project.Services)
             {
                 ServiceBuildLink? link = links.Find(candidate => candidate.Service == service);
                 bool builtHere = link != null && IsInside(link.Document.FilePath, directory!);
-                if (builtHere || (ownsShared && !service.HasBuild))
+                if (builtHere || (ownsShared && link == null))
                 {
                     services.Add(service);
                 }
+                else
+                {
+                    leftOut.Add(service.Name);
+                }
+            }
+
+            if (leftOut.Count > 0)
+            {
+                _notes.Add($"Compose project '{project.Name}': services {string.Join(", ", leftOut)} are reported by the project that builds them{(ownsShared ? string.Empty : ", and the other services by the project that builds " + firstBuilt!.Service.Name)}.");
             }
 
             var diagnostics = new List<Finding>();
@@ -284,9 +308,7 @@ namespace Hardening.Build
                 diagnostics.AddRange(linkDiagnostics);
             }
 
-            return services.Count == 0 && diagnostics.Count == 0
-                ? null
-                : new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles };
+            return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles };
         }
 
         private static bool IsInside(string path, string directory)

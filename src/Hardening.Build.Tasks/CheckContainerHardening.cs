@@ -123,6 +123,11 @@ namespace Hardening.Build.Tasks
                 counts[logged] = count + 1;
             }
 
+            foreach (string note in result.Notes)
+            {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + note);
+            }
+
             LogSummary(result, counts);
         }
 

@@ -29,7 +29,7 @@ namespace Hardening.Build.Rules.User
             foreach (DockerfileDocument document in project.Dockerfiles)
             {
                 DockerfileStage? final = document.FinalStage;
-                if (final == null || linked.Contains(document))
+                if (final == null || linked.Contains(document) || IsExportOnly(final))
                 {
                     continue;
                 }
@@ -149,7 +149,7 @@ namespace Hardening.Build.Rules.User
             }
             else
             {
-                message = $"{stageText} sets no USER, so it runs as {user.BaseImageDefaults.User}, the default user of its base image '{user.BaseImage}'. {FixFor(user)}";
+                message = $"{stageText} sets no USER, so it runs as {user.BaseImageDefaults.User}, the default user of its base image '{user.BaseImage}' ({user.BaseImageDefaults.Description}). {FixFor(user)}";
             }
 
             return new Finding(Rule, user.Location, message + serviceFix + privilegeDrop);
@@ -172,6 +172,28 @@ namespace Hardening.Build.Rules.User
             }
 
             return "Add `USER 10001` before ENTRYPOINT or CMD (create the user first if the image needs a passwd entry, for example `RUN useradd -u 10001 app`); a numeric uid lets Kubernetes runAsNonRoot verify it.";
+        }
+
+        /// <summary>
+        /// True for a final stage built on <c>scratch</c> with no CMD or ENTRYPOINT in its chain: an image
+        /// of files for <c>docker build --output</c>, which has nothing to run as a container.
+        /// </summary>
+        private static bool IsExportOnly(DockerfileStage stage)
+        {
+            DockerfileStage root = stage;
+            for (DockerfileStage? current = stage; current != null; current = current.Parent)
+            {
+                root = current;
+                foreach (DockerfileInstruction instruction in current.Instructions)
+                {
+                    if (instruction.Keyword == "CMD" || instruction.Keyword == "ENTRYPOINT")
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return root.BaseReference == "scratch";
         }
 
         /// <summary>
