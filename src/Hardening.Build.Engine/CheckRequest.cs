@@ -58,6 +58,9 @@ namespace Hardening.Build
         /// </summary>
         public string? ProjectDirectory { get; set; }
 
+        /// <summary>The project's declared base images, opt-in policies and properties the rules read.</summary>
+        public RuleSettings Settings { get; set; } = RuleSettings.Default;
+
         /// <summary>Reads the files; the disk when null.</summary>
         public IFileSystem? FileSystem { get; set; }
     }

@@ -78,12 +78,12 @@ namespace Hardening.Build
                 {
                     if (ownedServices.Contains(link.Service))
                     {
-                        links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs));
+                        links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs, _request.Settings.Catalog));
                     }
                 }
             }
 
-            return new ProjectModel(_inputDockerfiles, projects, links);
+            return new ProjectModel(_inputDockerfiles, projects, links, _request.Settings);
         }
 
         private IReadOnlyList<ComposeProjectSpec> GroupComposeFiles(List<string> composeFiles)
@@ -176,7 +176,7 @@ namespace Hardening.Build
                     }
                 }
 
-                links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args));
+                links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog));
             }
 
             return links;

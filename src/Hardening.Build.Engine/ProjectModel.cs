@@ -15,12 +15,17 @@ namespace Hardening.Build
         public ProjectModel(
             IReadOnlyList<DockerfileDocument> dockerfiles,
             IReadOnlyList<ComposeProject> composeProjects,
-            IReadOnlyList<ServiceBuildLink> buildLinks)
+            IReadOnlyList<ServiceBuildLink> buildLinks,
+            RuleSettings? settings = null)
         {
+            Settings = settings ?? RuleSettings.Default;
             Dockerfiles = dockerfiles;
             ComposeProjects = composeProjects;
             BuildLinks = buildLinks;
         }
+
+        /// <summary>The project's declared base images, policies and properties.</summary>
+        public RuleSettings Settings { get; }
 
         /// <summary>The Dockerfiles checked for this project.</summary>
         public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }

@@ -13,8 +13,10 @@ namespace Hardening.Build
             DockerfileDocument document,
             DockerfileStage stage,
             bool isTarget,
-            IReadOnlyDictionary<string, string> buildArgs)
+            IReadOnlyDictionary<string, string> buildArgs,
+            BaseImageCatalog catalog)
         {
+            Catalog = catalog;
             Project = project;
             Service = service;
             Document = document;
@@ -37,7 +39,9 @@ namespace Hardening.Build
         /// <summary>The service's <c>build.args</c> whose values are known; they override ARG defaults.</summary>
         public IReadOnlyDictionary<string, string> BuildArgs { get; }
 
-        /// <summary>The user the service runs as: its <c>user:</c> when set, else the stage's effective user.</summary>
-        public UserResolution ResolveImageUser() => Document.ResolveUser(Stage, BuildArgs);
+        public BaseImageCatalog Catalog { get; }
+
+        /// <summary>The effective user of the built stage, before the service's own <c>user:</c>.</summary>
+        public UserResolution ResolveImageUser() => Document.ResolveUser(Stage, BuildArgs, Catalog);
     }
 }

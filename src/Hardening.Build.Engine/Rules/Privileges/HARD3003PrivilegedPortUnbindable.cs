@@ -36,7 +36,7 @@ namespace Hardening.Build.Rules.Privileges
                 foreach (ComposeService service in composeProject.Services)
                 {
                     links.TryGetValue(service, out ServiceBuildLink? link);
-                    foreach (Finding finding in CheckService(service, link))
+                    foreach (Finding finding in CheckService(service, link, project.Settings.Catalog))
                     {
                         yield return finding;
                     }
@@ -44,9 +44,9 @@ namespace Hardening.Build.Rules.Privileges
             }
         }
 
-        private IEnumerable<Finding> CheckService(ComposeService service, ServiceBuildLink? link)
+        private IEnumerable<Finding> CheckService(ComposeService service, ServiceBuildLink? link, BaseImageCatalog catalog)
         {
-            if (!DropsBindCapability(service) || RunsAs(service, link) != UserKind.NonRoot)
+            if (!DropsBindCapability(service) || RunsAs(service, link, catalog) != UserKind.NonRoot)
             {
                 yield break;
             }
@@ -128,7 +128,7 @@ namespace Hardening.Build.Rules.Privileges
             return dropsAll && !isPrivileged;
         }
 
-        private static UserKind RunsAs(ComposeService service, ServiceBuildLink? link)
+        private static UserKind RunsAs(ComposeService service, ServiceBuildLink? link, BaseImageCatalog catalog)
         {
             ComposeValue? user = service.User;
             if (user != null && (!user.IsKnown || user.Text.Trim().Length > 0))
@@ -143,7 +143,7 @@ namespace Hardening.Build.Rules.Privileges
 
             ComposeValue? image = service.Image;
             return image != null && image.IsKnown
-                ? BaseImageCatalog.Default.Lookup(image.Text)?.Kind ?? UserKind.Unknown
+                ? catalog.Lookup(image.Text)?.Kind ?? UserKind.Unknown
                 : UserKind.Unknown;
         }
 

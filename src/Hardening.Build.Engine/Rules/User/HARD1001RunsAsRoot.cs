@@ -34,7 +34,7 @@ namespace Hardening.Build.Rules.User
                     continue;
                 }
 
-                Finding? finding = CheckStage(document, final, null, "The final stage " + final.DisplayName, servicesNamed: false);
+                Finding? finding = CheckStage(document, final, null, project.Settings.Catalog, "The final stage " + final.DisplayName, servicesNamed: false);
                 if (finding != null)
                 {
                     yield return finding;
@@ -47,7 +47,7 @@ namespace Hardening.Build.Rules.User
                 string stageText = built.IsTarget
                     ? $"The stage {built.Stage.DisplayName}, the build target of service {services},"
                     : $"The final stage {built.Stage.DisplayName}, built by service {services},";
-                Finding? finding = CheckStage(built.Document, built.Stage, built.BuildArgs, stageText, servicesNamed: true);
+                Finding? finding = CheckStage(built.Document, built.Stage, built.BuildArgs, project.Settings.Catalog, stageText, servicesNamed: true);
                 if (finding != null)
                 {
                     yield return finding;
@@ -104,10 +104,11 @@ namespace Hardening.Build.Rules.User
             DockerfileDocument document,
             DockerfileStage stage,
             IReadOnlyDictionary<string, string>? buildArgs,
+            BaseImageCatalog catalog,
             string stageText,
             bool servicesNamed)
         {
-            UserResolution user = document.ResolveUser(stage, buildArgs);
+            UserResolution user = document.ResolveUser(stage, buildArgs, catalog);
             string privilegeDrop = DescribePrivilegeDrop(stage);
             string serviceFix = servicesNamed ? " Or give the service a non-root `user: \"10001:10001\"`." : string.Empty;
             if (!user.IsBaseImageDefault)

@@ -13,7 +13,7 @@ namespace Hardening.Build.Rules.User
         public override RuleDescriptor Descriptor { get; } =
             new RuleDescriptor("HARD1003", "Service runs its image's default user", Severity.Suggestion);
 
-        protected override IEnumerable<Finding> CheckService(ComposeService service)
+        protected override IEnumerable<Finding> CheckService(ComposeService service, ProjectModel project)
         {
             if (service.HasBuild || service.Entry("user") != null)
             {
@@ -32,7 +32,7 @@ namespace Hardening.Build.Rules.User
                 yield break;
             }
 
-            BaseImageDefaults? defaults = BaseImageCatalog.Default.Lookup(image.Text);
+            BaseImageDefaults? defaults = project.Settings.Catalog.Lookup(image.Text);
             if (defaults != null && defaults.Kind == UserKind.NonRoot)
             {
                 yield break;
