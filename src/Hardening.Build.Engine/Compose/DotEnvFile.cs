@@ -47,6 +47,8 @@ namespace Hardening.Build.Compose
                 int line = reader.Line;
                 if (!reader.TryReadAssignment(lookup, out string key, out string? value, out bool isKnown, out string? error))
                 {
+                    // The environment's variables stay known even though the file stops here.
+                    AddEnvironment(variables, environment);
                     return new DotEnvFile(variables, error, line);
                 }
 
@@ -69,12 +71,16 @@ namespace Hardening.Build.Compose
                 }
             }
 
+            AddEnvironment(variables, environment);
+            return new DotEnvFile(variables, null, 0);
+        }
+
+        private static void AddEnvironment(Dictionary<string, string> variables, IReadOnlyDictionary<string, string> environment)
+        {
             foreach (KeyValuePair<string, string> pair in environment)
             {
                 variables[pair.Key] = pair.Value;
             }
-
-            return new DotEnvFile(variables, null, 0);
         }
 
         private sealed class Reader

@@ -1,0 +1,73 @@
+using Xunit;
+using static Hardening.Build.Tests.Compose.EngineHarness;
+
+namespace Hardening.Build.Tests.Compose
+{
+    public class ProjectDirectoryOwnershipTests
+    {
+        private const string SharedCompose = $$"""
+            services:
+              webapp:
+                build:
+                  context: .
+                  dockerfile: WebApp/Dockerfile
+            {{HardenedBuild}}
+              api:
+                build: ./Api
+            {{HardenedBuild}}
+              redis:
+                image: redis:7.2
+                extends: nope
+            {{HardenedBuild}}
+            """;
+
+        private static EngineHarness Solution(string projectDirectory) =>
+            new EngineHarness
+            {
+                ProjectDirectory = projectDirectory,
+            }
+                .Compose("/repo/docker-compose.yml", SharedCompose)
+                .File("/repo/WebApp/Dockerfile", "FROM alpine:3.20\n")
+                .File("/repo/Api/Dockerfile", "# api\nFROM alpine:3.20\n");
+
+        [Fact]
+        public void FirstBuiltProject_OwnsImageServices()
+        {
+            // WebApp builds the first built service, so it also reports redis and the load diagnostics.
+            CheckResult result = Solution("/repo/WebApp").AssertFindings(
+                "HARD1001@/repo/WebApp/Dockerfile:1:1",
+                "HARD1003@/repo/docker-compose.yml:22:3",
+                "HARD0006@/repo/docker-compose.yml:24:14");
+
+            Assert.Equal(2, result.ServiceCount);
+        }
+
+        [Fact]
+        public void OtherProject_OnlyItsBuiltService()
+        {
+            CheckResult result = Solution("/repo/Api").AssertFindings("HARD1001@/repo/Api/Dockerfile:2:1");
+
+            Assert.Equal(1, result.ServiceCount);
+        }
+
+        [Fact]
+        public void UnrelatedProject_Nothing()
+        {
+            CheckResult result = Solution("/repo/Tools").AssertFindings();
+
+            Assert.Equal(0, result.ServiceCount);
+        }
+
+        [Fact]
+        public void ComposeInsideProject_AllOwned()
+        {
+            CheckResult result = Solution("/repo").AssertFindings(
+                "HARD1001@/repo/Api/Dockerfile:2:1",
+                "HARD1001@/repo/WebApp/Dockerfile:1:1",
+                "HARD1003@/repo/docker-compose.yml:22:3",
+                "HARD0006@/repo/docker-compose.yml:24:14");
+
+            Assert.Equal(3, result.ServiceCount);
+        }
+    }
+}
