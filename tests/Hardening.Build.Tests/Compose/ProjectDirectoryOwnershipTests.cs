@@ -21,12 +21,18 @@ namespace Hardening.Build.Tests.Compose
             {{HardenedBuild}}
             """;
 
+        private const string DockerComposeProject =
+            "<Project Sdk=\"Microsoft.Docker.Sdk\">\n  <PropertyGroup>\n    <DockerServiceName>webapp</DockerServiceName>\n  </PropertyGroup>\n</Project>\n";
+
+        // Every service project of a Visual Studio solution points at the same docker-compose.dcproj.
         private static EngineHarness Solution(string projectDirectory) =>
             new EngineHarness
             {
                 ProjectDirectory = projectDirectory,
+                DockerComposeProjectPath = "/repo/docker-compose.dcproj",
             }
                 .Compose("/repo/docker-compose.yml", SharedCompose)
+                .File("/repo/docker-compose.dcproj", DockerComposeProject)
                 .File("/repo/WebApp/Dockerfile", "FROM alpine:3.20\n")
                 .File("/repo/Api/Dockerfile", "# api\nFROM alpine:3.20\n");
 
@@ -56,6 +62,23 @@ namespace Hardening.Build.Tests.Compose
             CheckResult result = Solution("/repo/Tools").AssertFindings();
 
             Assert.Equal(0, result.ServiceCount);
+        }
+
+        [Fact]
+        public void ListedWithoutDcproj_AllServicesChecked()
+        {
+            // A Compose file listed as an item, not reached through a dcproj, is the project's own.
+            CheckResult result = new EngineHarness { ProjectDirectory = "/repo/Tools" }
+                .Compose("/repo/docker-compose.yml", SharedCompose)
+                .File("/repo/WebApp/Dockerfile", "FROM alpine:3.20\n")
+                .File("/repo/Api/Dockerfile", "# api\nFROM alpine:3.20\n")
+                .AssertFindings(
+                    "HARD1001@/repo/Api/Dockerfile:2:1",
+                    "HARD1001@/repo/WebApp/Dockerfile:1:1",
+                    "HARD1003@/repo/docker-compose.yml:22:3",
+                    "HARD0006@/repo/docker-compose.yml:24:14");
+
+            Assert.Equal(3, result.ServiceCount);
         }
 
         [Fact]
