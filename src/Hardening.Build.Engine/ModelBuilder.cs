@@ -78,7 +78,10 @@ namespace Hardening.Build
                 {
                     if (ownedServices.Contains(link.Service))
                     {
-                        links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs, _request.Settings.Catalog));
+                        links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs, _request.Settings.Catalog)
+                        {
+                            ContextDirectory = link.ContextDirectory,
+                        });
                     }
                 }
             }
@@ -176,7 +179,10 @@ namespace Hardening.Build
                     }
                 }
 
-                links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog));
+                links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog)
+                {
+                    ContextDirectory = build.ResolveContextDirectory(project.Context),
+                });
             }
 
             return links;
@@ -279,13 +285,13 @@ namespace Hardening.Build
             }
 
             ServiceBuildLink? firstBuilt = links.Count > 0 ? links[0] : null;
-            bool ownsShared = firstBuilt == null || IsInside(firstBuilt.Document.FilePath, directory!);
+            bool ownsShared = firstBuilt == null || BuildsInside(firstBuilt, directory!);
             var services = new List<ComposeService>();
             var leftOut = new List<string>();
             foreach (ComposeService service in project.Services)
             {
                 ServiceBuildLink? link = links.Find(candidate => candidate.Service == service);
-                bool builtHere = link != null && IsInside(link.Document.FilePath, directory!);
+                bool builtHere = link != null && BuildsInside(link, directory!);
                 if (builtHere || (ownsShared && link == null))
                 {
                     services.Add(service);
@@ -310,6 +316,10 @@ namespace Hardening.Build
 
             return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles };
         }
+
+        // A dockerfile_inline lives in the Compose file, so the build context tells where the service belongs.
+        private static bool BuildsInside(ServiceBuildLink link, string directory) =>
+            IsInside(link.Document.FilePath, directory) || IsInside(link.ContextDirectory + Path.DirectorySeparatorChar, directory);
 
         private static bool IsInside(string path, string directory)
         {

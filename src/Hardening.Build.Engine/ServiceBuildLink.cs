@@ -41,6 +41,9 @@ namespace Hardening.Build
 
         public BaseImageCatalog Catalog { get; }
 
+        /// <summary>The absolute build context folder, which tells which MSBuild project builds the service.</summary>
+        public string ContextDirectory { get; internal set; } = string.Empty;
+
         /// <summary>The effective user of the built stage, before the service's own <c>user:</c>.</summary>
         public UserResolution ResolveImageUser() => Document.ResolveUser(Stage, BuildArgs, Catalog);
     }

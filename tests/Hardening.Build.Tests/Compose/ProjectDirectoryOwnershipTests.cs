@@ -65,6 +65,31 @@ namespace Hardening.Build.Tests.Compose
         }
 
         [Fact]
+        public void InlineDockerfile_OwnedByContextProject()
+        {
+            const string compose =
+                "services:\n" +
+                "  tool:\n" +
+                "    build:\n" +
+                "      context: ./Tools\n" +
+                "      dockerfile_inline: |\n" +
+                "        FROM alpine:3.20\n" +
+                "        CMD [\"true\"]\n";
+            var harness = new EngineHarness
+            {
+                ProjectDirectory = "/repo/Tools",
+                DockerComposeProjectPath = "/repo/docker-compose.dcproj",
+            }
+                .Compose("/repo/docker-compose.yml", compose)
+                .File("/repo/docker-compose.dcproj", DockerComposeProject);
+
+            CheckResult result = harness.Check();
+
+            Assert.Contains(result.Findings, f => f.Code == "HARD1001" && f.Location.FilePath == "/repo/docker-compose.yml" && f.Location.Line == 6 && f.Location.Column == 9);
+            Assert.Equal(1, result.ServiceCount);
+        }
+
+        [Fact]
         public void ListedWithoutDcproj_AllServicesChecked()
         {
             // A Compose file listed as an item, not reached through a dcproj, is the project's own.
