@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Hardening.Build.Compose;
 using Hardening.Build.Files;
 
 namespace Hardening.Build
@@ -35,6 +36,33 @@ namespace Hardening.Build
 
         /// <summary>Files larger than this are reported with HARD0003 and not parsed.</summary>
         public long MaxFileBytes { get; set; } = SourceFileReader.DefaultMaxFileBytes;
+
+        /// <summary>
+        /// Compose projects declared by the user, each the equivalent of <c>docker compose -f a.yml -f b.yml</c>.
+        /// Their files need not be among <see cref="Files"/>.
+        /// </summary>
+        public IReadOnlyList<ComposeProjectSpec> ComposeProjects { get; set; } = new ComposeProjectSpec[0];
+
+        /// <summary>A Visual Studio docker-compose.dcproj whose Compose files form one project; null when none.</summary>
+        public string? DockerComposeProjectPath { get; set; }
+
+        /// <summary>
+        /// Variables that win over each project's .env file, as the shell environment does for Docker
+        /// Compose. Empty by default, so a build gives the same findings on every machine.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>
+        /// The MSBuild project's folder. Services of a Compose file outside it are checked only when they
+        /// build a Dockerfile inside it, so projects that share a Compose file do not repeat each other's findings.
+        /// </summary>
+        public string? ProjectDirectory { get; set; }
+
+        /// <summary>The project's declared base images, opt-in policies and properties the rules read.</summary>
+        public RuleSettings Settings { get; set; } = RuleSettings.Default;
+
+        /// <summary>Reads the files; the disk when null.</summary>
+        public IFileSystem? FileSystem { get; set; }
     }
 
     public sealed class CheckResult
@@ -55,5 +83,8 @@ namespace Hardening.Build
         public int ComposeFileCount { get; }
 
         public int ServiceCount { get; }
+
+        /// <summary>Decisions a detailed log should explain, such as services left to another project.</summary>
+        public IReadOnlyList<string> Notes { get; set; } = new string[0];
     }
 }

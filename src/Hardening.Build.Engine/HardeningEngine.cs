@@ -1,67 +1,62 @@
 using System;
 using System.Collections.Generic;
 using Hardening.Build.Compose;
-using Hardening.Build.Dockerfiles;
-using Hardening.Build.Files;
 using Hardening.Build.Rules;
 
 namespace Hardening.Build
 {
     /// <summary>
-    /// Reads each file once, parses it into the model, runs every rule of the catalogue and returns
-    /// the findings in file order.
+    /// Reads each file once, builds the model, runs every rule of the catalogue and returns the
+    /// findings in file order, each fact once.
     /// </summary>
     public static class HardeningEngine
     {
         public static CheckResult Check(CheckRequest request)
         {
-            var findings = new List<Finding>();
-            var dockerfiles = new List<DockerfileDocument>();
-            var composeFiles = new List<ComposeFile>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var builder = new ModelBuilder(request);
+            ProjectModel project = builder.Build();
 
-            foreach (InputFile input in request.Files)
-            {
-                if (!seen.Add(input.Path))
-                {
-                    continue;
-                }
-
-                SourceFile source = SourceFileReader.Read(input.Path, request.MaxFileBytes);
-                if (source.Error != null)
-                {
-                    findings.Add(source.Error);
-                    continue;
-                }
-
-                if (input.Kind == InputKind.Dockerfile)
-                {
-                    DockerfileDocument document = DockerfileDocument.Parse(input.Path, source.Text!);
-                    findings.AddRange(document.Diagnostics);
-                    dockerfiles.Add(document);
-                }
-                else
-                {
-                    ComposeFile file = ComposeFile.Load(input.Path, source.Text!);
-                    findings.AddRange(file.Diagnostics);
-                    composeFiles.Add(file);
-                }
-            }
-
-            var project = new ProjectModel(dockerfiles, composeFiles);
+            var findings = new List<Finding>(builder.Diagnostics);
             foreach (Rule rule in RuleCatalog.All)
             {
                 findings.AddRange(rule.Check(project));
             }
 
+            // Projects that share a file, such as a base file in two declared projects, find the same facts.
+            findings = Distinct(findings);
             findings.Sort(CompareByLocation);
+
             int serviceCount = 0;
-            foreach (ComposeFile file in composeFiles)
+            int composeFileCount = 0;
+            var composeFiles = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ComposeProject composeProject in project.ComposeProjects)
             {
-                serviceCount += file.Services.Count;
+                serviceCount += composeProject.Services.Count;
+                foreach (string file in composeProject.ReadFiles)
+                {
+                    if (composeFiles.Add(file))
+                    {
+                        composeFileCount++;
+                    }
+                }
             }
 
-            return new CheckResult(findings, dockerfiles.Count, composeFiles.Count, serviceCount);
+            return new CheckResult(findings, project.Dockerfiles.Count, composeFileCount, serviceCount) { Notes = builder.Notes };
+        }
+
+        private static List<Finding> Distinct(List<Finding> findings)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var distinct = new List<Finding>(findings.Count);
+            foreach (Finding finding in findings)
+            {
+                if (seen.Add($"{finding.Code}|{finding.Location}|{finding.Message}"))
+                {
+                    distinct.Add(finding);
+                }
+            }
+
+            return distinct;
         }
 
         private static int CompareByLocation(Finding left, Finding right)

@@ -20,5 +20,11 @@ namespace Hardening.Build
 
         public static readonly RuleDescriptor UnresolvedValue =
             new RuleDescriptor("HARD0005", "Value depends on an unset variable", Severity.Suggestion);
+
+        public static readonly RuleDescriptor UnresolvedReference =
+            new RuleDescriptor("HARD0006", "Referenced file, service or stage cannot be resolved", Severity.Warning);
+
+        public static readonly RuleDescriptor ComposeWarnsAboutValue =
+            new RuleDescriptor("HARD0007", "Docker Compose accepts this value with a warning", Severity.Suggestion);
     }
 }

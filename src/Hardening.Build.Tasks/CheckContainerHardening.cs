@@ -55,6 +55,22 @@ namespace Hardening.Build.Tasks
         /// <summary>Files larger than this many bytes are reported with HARD0003 and not parsed. 0 or less keeps the engine's default.</summary>
         public long MaxFileBytes { get; set; }
 
+        /// <summary>
+        /// Declared Compose projects, each the equivalent of <c>docker compose -f a.yml -f b.yml</c>: the item
+        /// is a name, metadata <c>Files</c> lists the files in load order (separated by <c>;</c>, relative to
+        /// <see cref="ProjectDirectory"/>), and optional metadata <c>EnvFile</c> replaces the .env file.
+        /// </summary>
+        public ITaskItem[] ComposeProjects { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>Visual Studio's docker-compose.dcproj, whose Compose files form one project; empty when none.</summary>
+        public string? DockerComposeProjectPath { get; set; }
+
+        /// <summary>
+        /// Whether the build's environment variables take part in Compose interpolation, as the shell's do
+        /// for <c>docker compose</c>. Off by default, so a build gives the same findings on every machine.
+        /// </summary>
+        public bool UseEnvironmentVariables { get; set; }
+
         public override bool Execute()
         {
             try
@@ -83,7 +99,13 @@ namespace Hardening.Build.Tasks
         {
             LogInputs();
 
-            var request = new CheckRequest(GatherInputs());
+            var request = new CheckRequest(GatherInputs())
+            {
+                ComposeProjects = GatherComposeProjects(),
+                DockerComposeProjectPath = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!),
+                ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? null : Path.GetFullPath(ProjectDirectory),
+                Environment = UseEnvironmentVariables ? ReadEnvironment() : new Dictionary<string, string>(),
+            };
             if (MaxFileBytes > 0)
             {
                 request.MaxFileBytes = MaxFileBytes;
@@ -101,6 +123,11 @@ namespace Hardening.Build.Tasks
                 counts[logged] = count + 1;
             }
 
+            foreach (string note in result.Notes)
+            {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + note);
+            }
+
             LogSummary(result, counts);
         }
 
@@ -111,6 +138,55 @@ namespace Hardening.Build.Tasks
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] NoWarn={0}", NoWarn ?? "");
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] WarningsNotAsErrors={0}", WarningsNotAsErrors ?? "");
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] MaxFileBytes={0}", MaxFileBytes);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] DockerComposeProjectPath={0}", DockerComposeProjectPath ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UseEnvironmentVariables={0}", UseEnvironmentVariables);
+        }
+
+        private List<Compose.ComposeProjectSpec> GatherComposeProjects()
+        {
+            var projects = new List<Compose.ComposeProjectSpec>();
+            foreach (ITaskItem item in ComposeProjects)
+            {
+                var files = new List<string>();
+                foreach (string file in item.GetMetadata("Files").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (file.Trim().Length > 0)
+                    {
+                        files.Add(ResolvePath(file.Trim()));
+                    }
+                }
+
+                if (files.Count == 0)
+                {
+                    Log.LogWarning(
+                        null, "HARD0006", null, null, 0, 0, 0, 0,
+                        "The HardeningComposeProject item '{0}' has no Files metadata, so it was ignored. List its Compose files in load order, for example Files=\"docker-compose.yml;docker-compose.prod.yml\".",
+                        item.ItemSpec);
+                    continue;
+                }
+
+                string envFile = item.GetMetadata("EnvFile");
+                string directory = Path.GetDirectoryName(files[0]) ?? string.Empty;
+                var spec = new Compose.ComposeProjectSpec(item.ItemSpec, files, directory, envFile.Length == 0 ? null : ResolvePath(envFile));
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ComposeProject={0}", spec);
+                projects.Add(spec);
+            }
+
+            return projects;
+        }
+
+        private static Dictionary<string, string> ReadEnvironment()
+        {
+            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                if (entry.Key is string name && entry.Value is string value)
+                {
+                    variables[name] = value;
+                }
+            }
+
+            return variables;
         }
 
         private List<InputFile> GatherInputs()
@@ -145,6 +221,18 @@ namespace Hardening.Build.Tasks
         private string ResolvePath(ITaskItem item)
         {
             string spec = item.ItemSpec;
+            if (Path.IsPathRooted(spec) || (!string.IsNullOrEmpty(ProjectDirectory) && Path.IsPathRooted(ProjectDirectory)))
+            {
+                return ResolvePath(spec);
+            }
+
+            // MSBuild computes FullPath against the directory of the project that defined the item.
+            return item.GetMetadata("FullPath");
+        }
+
+        private string ResolvePath(string spec)
+        {
+            spec = spec.Replace('\\', Path.DirectorySeparatorChar);
             if (Path.IsPathRooted(spec))
             {
                 return Path.GetFullPath(spec);
@@ -155,8 +243,7 @@ namespace Hardening.Build.Tasks
                 return Path.GetFullPath(Path.Combine(ProjectDirectory, spec));
             }
 
-            // MSBuild computes FullPath against the directory of the project that defined the item.
-            return item.GetMetadata("FullPath");
+            return Path.GetFullPath(spec);
         }
 
         /// <summary>Logs one finding and returns the severity it was logged with.</summary>
@@ -183,7 +270,7 @@ namespace Hardening.Build.Tasks
 
                 case Severity.Suggestion:
                     Log.LogMessage(
-                        null, finding.Code, null, location.FilePath, location.Line, location.Column, 0, 0, MessageImportance.High, finding.Message);
+                        null, finding.Code, null, location.FilePath, location.Line, location.Column, 0, 0, MessageImportance.Normal, finding.Message);
                     break;
             }
 

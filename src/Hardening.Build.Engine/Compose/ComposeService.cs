@@ -9,14 +9,12 @@ namespace Hardening.Build.Compose
     /// </summary>
     public sealed class ComposeService
     {
-        private readonly IReadOnlyDictionary<string, string> _variables;
-
-        public ComposeService(string name, YamlScalar key, YamlMapping definition, IReadOnlyDictionary<string, string> variables)
+        public ComposeService(string name, YamlScalar key, YamlMapping definition, ComposeContext context)
         {
             Name = name;
             Key = key;
             Definition = definition;
-            _variables = variables;
+            Context = context;
         }
 
         public string Name { get; }
@@ -26,13 +24,19 @@ namespace Hardening.Build.Compose
 
         public SourceLocation KeyLocation => Key.Location;
 
+        /// <summary>The merged definition: its nodes may come from several files.</summary>
         public YamlMapping Definition { get; }
+
+        public ComposeContext Context { get; }
 
         public ComposeValue? User => Value("user");
 
         public ComposeValue? Image => Value("image");
 
-        public bool HasBuild => Definition.GetEntry("build") != null;
+        public bool HasBuild => Entry("build") != null;
+
+        /// <summary>The service's build settings; null when it only pulls an image.</summary>
+        public ComposeBuild? Build => ComposeBuild.Read(this);
 
         /// <summary>The entry with this key, unless it is missing or cleared with <c>!reset</c>.</summary>
         public YamlEntry? Entry(string key)
@@ -128,7 +132,10 @@ namespace Hardening.Build.Compose
             return volumes;
         }
 
-        /// <summary>Interpolates a scalar node; YAML null and non-scalars give null.</summary>
+        /// <summary>
+        /// Interpolates a scalar node with the variables of the file it was written in; YAML null and
+        /// non-scalars give null.
+        /// </summary>
         public ComposeValue? Read(YamlNode? node)
         {
             if (!(node is YamlScalar scalar) || scalar.IsNull || IsReset(scalar))
@@ -137,7 +144,7 @@ namespace Hardening.Build.Compose
             }
 
             InterpolatedText text = scalar.Type == YamlScalarType.String
-                ? ComposeInterpolator.Interpolate(scalar.Value, _variables)
+                ? ComposeInterpolator.Interpolate(scalar.Value, Context.VariablesFor(scalar.Location.FilePath))
                 : new InterpolatedText(scalar.Value, null, null);
             return new ComposeValue(scalar, text);
         }

@@ -46,11 +46,21 @@ namespace Hardening.Build.Compose
                 return;
             }
 
+            bool isLegacy = false;
+            bool parsed = false;
             bool valid = value.RawType == YamlScalarType.Boolean
-                || (value.RawType == YamlScalarType.String && ComposeCasts.TryParseBoolean(value.Text, out _, out _));
+                || (value.RawType == YamlScalarType.String && ComposeCasts.TryParseBoolean(value.Text, out parsed, out isLegacy));
             if (!valid)
             {
                 Reject(diagnostics, value, $"Service '{service.Name}': {key} is '{value.Text}', which is not a boolean, so Compose rejects it. Write `{key}: true` or `{key}: false`.");
+            }
+            else if (isLegacy)
+            {
+                string canonical = parsed ? "true" : "false";
+                diagnostics.Add(new Finding(
+                    InputDiagnostics.ComposeWarnsAboutValue,
+                    value.Location,
+                    $"Service '{service.Name}': {key} is '{value.Text}', which Docker Compose reads as {canonical} with a warning. Write `{key}: {canonical}`."));
             }
         }
 

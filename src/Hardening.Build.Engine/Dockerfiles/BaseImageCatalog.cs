@@ -194,7 +194,8 @@ namespace Hardening.Build.Dockerfiles
                 return new BaseImageDefaults("1001", UserKind.NonRoot, "Bitnami image");
             }
 
-            if (image.RepositoryStartsWith("library/"))
+            string? official = OfficialImageName(image.Repository);
+            if (official != null && RootOfficialImages.Contains(official))
             {
                 return new BaseImageDefaults("root", UserKind.Root, "Docker official image");
             }
@@ -207,6 +208,14 @@ namespace Hardening.Build.Dockerfiles
             if (image.Repository == "dotnet/aspire-dashboard")
             {
                 return new BaseImageDefaults(DotNetAppUid, UserKind.NonRoot, ".NET Aspire dashboard image");
+            }
+
+            // dotnet-docker builds dotnet/monitor and dotnet/monitor/base only on chiseled and distroless
+            // images, whatever the tag says (for example monitor/base:10.0.3-amd64).
+            if (image.Repository == "dotnet/monitor" || image.Repository == "dotnet/monitor/base")
+            {
+                var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["APP_UID"] = DotNetAppUid };
+                return new BaseImageDefaults(DotNetAppUid, UserKind.NonRoot, ".NET Monitor image", environment);
             }
 
             if (tag.IndexOf("nanoserver", StringComparison.Ordinal) >= 0)
@@ -238,6 +247,37 @@ namespace Hardening.Build.Dockerfiles
 
             var appUid = new Dictionary<string, string>(StringComparer.Ordinal) { ["APP_UID"] = DotNetAppUid };
             return new BaseImageDefaults("root", UserKind.Root, ".NET image", appUid);
+        }
+
+        /// <summary>
+        /// Official images known to start as root: their Dockerfiles set no USER (some drop privileges
+        /// in their entrypoint, which still leaves the image user root). Other official images, such as
+        /// logstash, kibana, haproxy and memcached, set a USER of their own, so they are not assumed to be root.
+        /// </summary>
+        private static readonly HashSet<string> RootOfficialImages = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "alpine", "debian", "ubuntu", "busybox", "centos", "fedora", "amazonlinux", "oraclelinux", "rockylinux", "almalinux",
+            "python", "node", "golang", "rust", "ruby", "php", "perl", "openjdk", "eclipse-temurin",
+            "nginx", "httpd", "caddy", "redis", "postgres", "mysql", "mariadb", "mongo", "rabbitmq",
+        };
+
+        // Docker Hub serves official images under library/ and per architecture (amd64/alpine, arm64v8/debian).
+        private static readonly string[] ArchitectureNamespaces =
+        {
+            "library/", "amd64/", "arm32v5/", "arm32v6/", "arm32v7/", "arm64v8/", "i386/", "ppc64le/", "s390x/", "riscv64/", "mips64le/",
+        };
+
+        private static string? OfficialImageName(string repository)
+        {
+            foreach (string prefix in ArchitectureNamespaces)
+            {
+                if (repository.StartsWith(prefix, StringComparison.Ordinal) && repository.IndexOf('/', prefix.Length) < 0)
+                {
+                    return repository.Substring(prefix.Length);
+                }
+            }
+
+            return null;
         }
 
         private static BaseImageDefaults Windows(string user, UserKind kind, string description) =>

@@ -10,8 +10,13 @@ namespace Hardening.Build.Dockerfiles
         private readonly List<DockerfileStage> _stages;
         private readonly List<DockerfileInstruction> _globalArgs;
 
+        private readonly int _lineOffset;
+        private readonly int _columnOffset;
+
         private DockerfileDocument(
             string filePath,
+            int lineOffset,
+            int columnOffset,
             DockerfileSyntaxTree syntax,
             IReadOnlyList<Finding> diagnostics,
             List<DockerfileStage> stages,
@@ -19,6 +24,8 @@ namespace Hardening.Build.Dockerfiles
             string? unsupportedFrontend)
         {
             FilePath = filePath;
+            _lineOffset = lineOffset;
+            _columnOffset = columnOffset;
             Syntax = syntax;
             Diagnostics = diagnostics;
             _stages = stages;
@@ -45,8 +52,15 @@ namespace Hardening.Build.Dockerfiles
         /// <summary>The frontend image named by a <c># syntax=</c> directive that is not Docker's; such a file is not checked.</summary>
         public string? UnsupportedFrontend { get; }
 
-        public static DockerfileDocument Parse(string filePath, string text)
+        public static DockerfileDocument Parse(string filePath, string text) => Parse(filePath, text, 0, 0);
+
+        /// <summary>
+        /// Parses Dockerfile text that starts inside another file, such as a Compose <c>dockerfile_inline</c>
+        /// block: every location is moved by the given number of lines and columns.
+        /// </summary>
+        public static DockerfileDocument Parse(string filePath, string text, int lineOffset, int columnOffset)
         {
+            var origin = new Origin(filePath, lineOffset, columnOffset);
             DockerfileSyntaxTree syntax = DockerfileParser.Parse(text);
             var stages = new List<DockerfileStage>();
             var globalArgs = new List<DockerfileInstruction>();
@@ -57,13 +71,13 @@ namespace Hardening.Build.Dockerfiles
             {
                 var notChecked = new Finding(
                     InputDiagnostics.DockerfileParseError,
-                    new SourceLocation(filePath, frontend.Position.Line, frontend.Position.Column),
+                    origin.Locate(frontend.Position),
                     $"The syntax directive selects the frontend '{unsupported}', which is not Docker's Dockerfile frontend, so this file was not checked. Remove the file from the HardeningFile items, or use `# syntax=docker/dockerfile:1` if it is a Dockerfile.");
-                return new DockerfileDocument(filePath, syntax, new[] { notChecked }, stages, globalArgs, unsupported);
+                return new DockerfileDocument(filePath, lineOffset, columnOffset, syntax, new[] { notChecked }, stages, globalArgs, unsupported);
             }
 
-            BuildStages(filePath, syntax, stages, globalArgs);
-            var document = new DockerfileDocument(filePath, syntax, CreateDiagnostics(filePath, syntax), stages, globalArgs, null);
+            BuildStages(origin, syntax, stages, globalArgs);
+            var document = new DockerfileDocument(filePath, lineOffset, columnOffset, syntax, CreateDiagnostics(origin, syntax), stages, globalArgs, null);
             document.ResolveBaseImages();
             return document;
         }
@@ -185,18 +199,22 @@ namespace Hardening.Build.Dockerfiles
             return reference.IsDockerHub && reference.Repository.StartsWith("docker/dockerfile", StringComparison.Ordinal);
         }
 
-        private static IReadOnlyList<Finding> CreateDiagnostics(string filePath, DockerfileSyntaxTree syntax)
+        /// <summary>Where a position of the parsed text is in the file that contains it.</summary>
+        public SourceLocation Locate(TextPosition position) =>
+            new SourceLocation(FilePath, position.Line + _lineOffset, position.Column + _columnOffset);
+
+        private static IReadOnlyList<Finding> CreateDiagnostics(Origin origin, DockerfileSyntaxTree syntax)
         {
             if (syntax.Error == null)
             {
                 return Array.Empty<Finding>();
             }
 
-            var location = new SourceLocation(filePath, syntax.Error.Position.Line, syntax.Error.Position.Column);
+            SourceLocation location = origin.Locate(syntax.Error.Position);
             return new[] { new Finding(InputDiagnostics.DockerfileParseError, location, syntax.Error.Message) };
         }
 
-        private static void BuildStages(string filePath, DockerfileSyntaxTree syntax, List<DockerfileStage> stages, List<DockerfileInstruction> globalArgs)
+        private static void BuildStages(Origin origin, DockerfileSyntaxTree syntax, List<DockerfileStage> stages, List<DockerfileInstruction> globalArgs)
         {
             DockerfileInstruction? from = null;
             var body = new List<DockerfileInstruction>();
@@ -206,7 +224,7 @@ namespace Hardening.Build.Dockerfiles
                 {
                     if (from != null)
                     {
-                        stages.Add(CreateStage(filePath, stages.Count, from, body));
+                        stages.Add(CreateStage(origin, stages.Count, from, body));
                     }
 
                     from = instruction;
@@ -224,16 +242,16 @@ namespace Hardening.Build.Dockerfiles
 
             if (from != null)
             {
-                stages.Add(CreateStage(filePath, stages.Count, from, body));
+                stages.Add(CreateStage(origin, stages.Count, from, body));
             }
         }
 
-        private static DockerfileStage CreateStage(string filePath, int index, DockerfileInstruction from, List<DockerfileInstruction> body)
+        private static DockerfileStage CreateStage(Origin origin, int index, DockerfileInstruction from, List<DockerfileInstruction> body)
         {
             IReadOnlyList<InstructionWord> words = from.Words;
             string reference = words.Count > 0 ? words[0].Text : string.Empty;
             string? name = words.Count == 3 ? words[2].Text.ToLowerInvariant() : null;
-            var location = new SourceLocation(filePath, from.Position.Line, from.Position.Column);
+            SourceLocation location = origin.Locate(from.Position);
             return new DockerfileStage(index, name, from, location, reference, body);
         }
 
@@ -256,6 +274,23 @@ namespace Hardening.Build.Dockerfiles
                 stage.BaseImage = result.Value;
                 stage.Parent = FindEarlierStage(stage, result.Value);
             }
+        }
+
+        private readonly struct Origin
+        {
+            private readonly string _filePath;
+            private readonly int _lineOffset;
+            private readonly int _columnOffset;
+
+            public Origin(string filePath, int lineOffset, int columnOffset)
+            {
+                _filePath = filePath;
+                _lineOffset = lineOffset;
+                _columnOffset = columnOffset;
+            }
+
+            public SourceLocation Locate(TextPosition position) =>
+                new SourceLocation(_filePath, position.Line + _lineOffset, position.Column + _columnOffset);
         }
     }
 }

@@ -214,7 +214,7 @@ namespace Hardening.Build.Dockerfiles
             ExpansionResult result = Expand(instruction.Arguments);
             _userSet = true;
             _userStage = stage;
-            _userLocation = new SourceLocation(_document.FilePath, position.Line, position.Column);
+            _userLocation = _document.Locate(position);
             if (result.UnresolvedVariable != null || result.Error != null)
             {
                 _user = null;

@@ -8,11 +8,11 @@ namespace Hardening.Build.Rules
     {
         public sealed override IEnumerable<Finding> Check(ProjectModel project)
         {
-            foreach (ComposeFile file in project.ComposeFiles)
+            foreach (ComposeProject composeProject in project.ComposeProjects)
             {
-                foreach (ComposeService service in file.Services)
+                foreach (ComposeService service in composeProject.Services)
                 {
-                    foreach (Finding finding in CheckService(service))
+                    foreach (Finding finding in CheckService(service, project))
                     {
                         yield return finding;
                     }
@@ -20,7 +20,10 @@ namespace Hardening.Build.Rules
             }
         }
 
-        protected abstract IEnumerable<Finding> CheckService(ComposeService service);
+        /// <summary>Checks one service; rules that need the project's settings override this overload instead.</summary>
+        protected virtual IEnumerable<Finding> CheckService(ComposeService service) => new Finding[0];
+
+        protected virtual IEnumerable<Finding> CheckService(ComposeService service, ProjectModel project) => CheckService(service);
 
         protected Finding Report(SourceLocation location, string message) => new Finding(Descriptor, location, message);
 

@@ -14,11 +14,13 @@ namespace Hardening.Build.Rules
         {
             new HARD1001RunsAsRoot(),
             new HARD1002ServiceRunsAsRoot(),
+            new HARD1003ServiceImageDefaultUser(),
             new HARD2001RootFilesystemWritable(),
             new HARD2002TmpNotWritable(),
             new HARD2003TmpOnPersistentVolume(),
             new HARD3001CapabilitiesNotDropped(),
             new HARD3002NoNewPrivilegesNotSet(),
+            new HARD3003PrivilegedPortUnbindable(),
             new HARD5001NoMemoryLimit(),
             new HARD5002NoCpuLimit(),
             new HARD8001NoRestartPolicy(),

@@ -1,6 +1,6 @@
 namespace Hardening.Build.EndToEndTests.Infrastructure
 {
-    /// <summary>File contents shared by the tests and the engine probe.</summary>
+    /// <summary>File contents shared by the end-to-end tests.</summary>
     internal static class Inputs
     {
         /// <summary>The final stage switches to root on line 2.</summary>
@@ -8,6 +8,15 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
 
         /// <summary>Invalid YAML: the plain scalar on line 3 has a second mapping colon at column 17.</summary>
         public const string BrokenCompose = "services:\n  web:\n    image: nginx: latest\n";
+
+        /// <summary>A Visual Studio docker-compose.dcproj with the default docker-compose.yml and override file.</summary>
+        public const string DockerComposeProject =
+            "<Project Sdk=\"Microsoft.Docker.Sdk\">\n" +
+            "  <PropertyGroup>\n" +
+            "    <DockerComposeBaseFilePath>docker-compose</DockerComposeBaseFilePath>\n" +
+            "    <DockerServiceName>app</DockerServiceName>\n" +
+            "  </PropertyGroup>\n" +
+            "</Project>\n";
 
         /// <summary>Service "web" on line 2, column 3, has no read_only: true.</summary>
         public const string ComposeWithoutReadOnly = "services:\n  web:\n    image: nginx:1.27\n";

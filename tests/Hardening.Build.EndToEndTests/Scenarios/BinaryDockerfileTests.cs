@@ -204,6 +204,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
 
             // Visual Studio writes this path with backslashes, on every operating system.
             project.WriteProject(properties: @"<DockerComposeProjectPath>..\compose\docker-compose.dcproj</DockerComposeProjectPath>");
+            project.WriteFile("../compose/docker-compose.dcproj", Inputs.DockerComposeProject);
             string compose = project.WriteBinaryFile("../compose/docker-compose.yml");
 
             BuildOutput build = project.Build();

@@ -4,10 +4,7 @@ using Xunit.Abstractions;
 
 namespace Hardening.Build.EndToEndTests.Scenarios
 {
-    /// <summary>
-    /// Findings of the parsers and rules, checked through a real build. Each test is skipped until the
-    /// engine reports its code.
-    /// </summary>
+    /// <summary>Findings of the parsers and rules, checked through a real build.</summary>
     public sealed class RuleTests
     {
         private readonly ITestOutputHelper _output;
@@ -17,7 +14,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             _output = output;
         }
 
-        [EngineReportsFact("HARD1001")]
+        [Fact]
         public void UserRoot_WarnsHard1001()
         {
             using TestProject project = TestProject.Create(_output);
@@ -37,7 +34,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             project.Pass();
         }
 
-        [EngineReportsFact("HARD1001")]
+        [Fact]
         public void UserRootNoWarn_Silences()
         {
             using TestProject project = TestProject.Create(_output);
@@ -51,7 +48,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             project.Pass();
         }
 
-        [EngineReportsFact("HARD1001")]
+        [Fact]
         public void UserRootWarningsAsErrors_FailsBuild()
         {
             using TestProject project = TestProject.Create(_output);
@@ -70,7 +67,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             project.Pass();
         }
 
-        [EngineReportsFact("HARD1001")]
+        [Fact]
         public void UserRootTreatWarningsAsErrors_FailsBuild()
         {
             using TestProject project = TestProject.Create(_output);
@@ -88,7 +85,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             project.Pass();
         }
 
-        [EngineReportsFact("HARD0002")]
+        [Fact]
         public void BrokenCompose_OneHard0002AndDockerfileChecked()
         {
             using TestProject project = TestProject.Create(_output);
@@ -110,7 +107,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             project.Pass();
         }
 
-        [EngineReportsFact("HARD2001")]
+        [Fact]
         public void ComposeWithoutReadOnly_WarnsHard2001()
         {
             using TestProject project = TestProject.Create(_output);

@@ -22,7 +22,7 @@ namespace Hardening.Build.Tests.Dockerfile
 
         public static List<Finding> RunRule(string text)
         {
-            var project = new ProjectModel(new[] { Parse(text) }, new global::Hardening.Build.Compose.ComposeFile[0]);
+            var project = new ProjectModel(new[] { Parse(text) }, new global::Hardening.Build.Compose.ComposeProject[0]);
             return new HARD1001RunsAsRoot().Check(project).ToList();
         }
     }

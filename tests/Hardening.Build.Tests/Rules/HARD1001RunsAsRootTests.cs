@@ -199,6 +199,8 @@ namespace Hardening.Build.Tests.Rules
         [InlineData("nginxinc/nginx-unprivileged:1.27@sha256:0123")]
         [InlineData("bitnami/redis:7.2")]
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022")]
+        [InlineData("mcr.microsoft.com/dotnet/monitor/base:10.0.3-amd64")]
+        [InlineData("mcr.microsoft.com/dotnet/monitor:9.0")]
         public void NonRootBasePasses(string image)
         {
             Assert.Empty(RunRule(Lines("FROM " + image, "COPY app /app", "ENTRYPOINT [\"/app\"]")));
@@ -210,12 +212,59 @@ namespace Hardening.Build.Tests.Rules
         [InlineData("scratch", "root")]
         [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0-windowsservercore-ltsc2022", "ContainerAdministrator")]
         [InlineData("registry.example.com:5000/base", "not in the base-image catalogue")]
+        [InlineData("arm64v8/alpine:3.20", "Docker official image")]
+        [InlineData("amd64/debian:12", "Docker official image")]
+        [InlineData("logstash:7.16.1", "not in the base-image catalogue")]
+        [InlineData("haproxy:3.0", "not in the base-image catalogue")]
         public void RootOrUnknownBaseReported(string image, string expectedText)
         {
             List<Finding> findings = RunRule(Lines("FROM " + image, "ENTRYPOINT [\"/app\"]"));
 
             AssertSingle(findings, "HARD1001", 1, 1);
             Assert.Contains(expectedText, findings[0].Message);
+        }
+
+        [Fact]
+        public void ScratchExportStage_NotReported()
+        {
+            List<Finding> findings = RunRule(Lines(
+                "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build",
+                "RUN dotnet publish -o /out",
+                "FROM scratch",
+                "COPY --from=build /out /"));
+
+            Assert.Empty(findings);
+        }
+
+        [Fact]
+        public void ScratchWithEntrypoint_Reported()
+        {
+            List<Finding> findings = RunRule(Lines(
+                "FROM golang:1.22.5 AS build",
+                "RUN go build -o /app .",
+                "FROM scratch",
+                "COPY --from=build /app /app",
+                "ENTRYPOINT [\"/app\"]"));
+
+            AssertSingle(findings, "HARD1001", 3, 1);
+        }
+
+        [Fact]
+        public void ChiseledSuggestion_MatchesVersion()
+        {
+            List<Finding> findings = RunRule(Lines("FROM mcr.microsoft.com/dotnet/aspnet:10.0", "ENTRYPOINT [\"dotnet\", \"App.dll\"]"));
+
+            AssertSingle(findings, "HARD1001", 1, 1);
+            Assert.Contains("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled", findings[0].Message);
+        }
+
+        [Fact]
+        public void SdkFinalStage_NoChiseledSuggestion()
+        {
+            List<Finding> findings = RunRule(Lines("FROM mcr.microsoft.com/dotnet/sdk:10.0", "ENTRYPOINT [\"dotnet\", \"App.dll\"]"));
+
+            AssertSingle(findings, "HARD1001", 1, 1);
+            Assert.DoesNotContain("chiseled", findings[0].Message);
         }
 
         [Fact]

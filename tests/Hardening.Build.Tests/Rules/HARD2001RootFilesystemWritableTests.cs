@@ -28,8 +28,6 @@ namespace Hardening.Build.Tests.Rules
         [InlineData("false")]
         [InlineData("False")]
         [InlineData("\"false\"")]
-        [InlineData("no")]
-        [InlineData("off")]
         [InlineData("${RO:-false}")]
         public void False_ReportedAtValue(string value)
         {
@@ -42,14 +40,34 @@ namespace Hardening.Build.Tests.Rules
         [InlineData("true")]
         [InlineData("TRUE")]
         [InlineData("\"true\"")]
-        [InlineData("yes")]
-        [InlineData("on")]
         [InlineData("${RO:-true}")]
         public void True_NoFinding(string value)
         {
             string yaml = "services:\n  web:\n    image: nginx:1.27.0-alpine\n    read_only: " + value + "\n";
 
             AssertFindings(Run(Rule, yaml));
+        }
+
+        [Theory]
+        [InlineData("no")]
+        [InlineData("off")]
+        [InlineData("n")]
+        public void LegacyFalse_ReportedWithComposeWarning(string value)
+        {
+            string yaml = "services:\n  web:\n    image: nginx:1.27.0-alpine\n    read_only: " + value + "\n";
+
+            AssertFindings(Run(Rule, yaml), "HARD0007@4:16", "HARD2001@4:16");
+        }
+
+        [Theory]
+        [InlineData("yes")]
+        [InlineData("on")]
+        [InlineData("Y")]
+        public void LegacyTrue_OnlyComposeWarning(string value)
+        {
+            string yaml = "services:\n  web:\n    image: nginx:1.27.0-alpine\n    read_only: " + value + "\n";
+
+            AssertFindings(Run(Rule, yaml), "HARD0007@4:16");
         }
 
         [Fact]

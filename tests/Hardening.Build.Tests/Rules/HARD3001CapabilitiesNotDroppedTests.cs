@@ -14,6 +14,15 @@ namespace Hardening.Build.Tests.Rules
             AssertFindings(Run(Rule, "services:\n  api:\n    image: x:1\n"), "HARD3001@2:3");
         }
 
+        [Fact]
+        public void MissingWithAdds_MessageNamesAddedCapabilities()
+        {
+            var findings = Run(Rule, "services:\n  vpn:\n    image: x:1\n    cap_add: [NET_ADMIN, SYS_MODULE]\n");
+
+            AssertFindings(findings, "HARD3001@2:3");
+            Assert.Contains("adds NET_ADMIN, SYS_MODULE", findings[0].Message);
+        }
+
         [Theory]
         [InlineData("[ALL]")]
         [InlineData("[all]")]
@@ -60,7 +69,7 @@ namespace Hardening.Build.Tests.Rules
         {
             string yaml = "services:\n  api:\n    image: x:1\n    cap_drop: [ALL]\n    privileged: yes\n";
 
-            AssertFindings(Run(Rule, yaml), "HARD3001@5:17");
+            AssertFindings(Run(Rule, yaml), "HARD0007@5:17", "HARD3001@5:17");
         }
 
         [Fact]

@@ -12,13 +12,20 @@ namespace Hardening.Build.Tests.Support
     {
         public const string FilePath = "/repo/app/compose.yaml";
 
-        public static ComposeFile Load(string yaml, IReadOnlyDictionary<string, string>? variables = null) =>
-            ComposeFile.Load(FilePath, yaml, variables ?? new Dictionary<string, string>());
+        public const string ProjectDirectory = "/repo/app";
+
+        /// <summary>Loads one Compose file; <paramref name="environment"/> plays the shell's variables.</summary>
+        public static ComposeProject Load(string yaml, IReadOnlyDictionary<string, string>? environment = null)
+        {
+            var fileSystem = new MemoryFileSystem().Add(FilePath, yaml);
+            var spec = new ComposeProjectSpec("app", new[] { FilePath }, ProjectDirectory);
+            return ComposeProjectLoader.Load(spec, fileSystem, environment ?? new Dictionary<string, string>());
+        }
 
         /// <summary>The rule's findings plus the file's load diagnostics, in line order.</summary>
         public static List<Finding> Run(Rule rule, string yaml, IReadOnlyDictionary<string, string>? variables = null)
         {
-            ComposeFile file = Load(yaml, variables);
+            ComposeProject file = Load(yaml, variables);
             var project = new ProjectModel(new List<DockerfileDocument>(), new[] { file });
             return file.Diagnostics
                 .Concat(rule.Check(project))
@@ -30,7 +37,7 @@ namespace Hardening.Build.Tests.Support
         /// <summary>Every rule of the catalogue, as the engine runs them.</summary>
         public static List<Finding> RunAll(string yaml)
         {
-            ComposeFile file = Load(yaml);
+            ComposeProject file = Load(yaml);
             var project = new ProjectModel(new List<DockerfileDocument>(), new[] { file });
             return file.Diagnostics
                 .Concat(RuleCatalog.All.SelectMany(rule => rule.Check(project)))

@@ -222,7 +222,7 @@ namespace Hardening.Build.Tests.Task
         }
 
         [Fact]
-        public void SuggestionFinding_LoggedAsHighMessage()
+        public void SuggestionFinding_LoggedAsNormalMessage()
         {
             CheckContainerHardening task = CreateTask();
             var finding = new Finding(InputDiagnostics.UnresolvedValue, new SourceLocation("/app/compose.yaml", 4, 9), "Value ${TAG} is unset.");
@@ -232,7 +232,7 @@ namespace Hardening.Build.Tests.Task
             Assert.Equal(Severity.Suggestion, logged);
             Assert.Empty(_engine.Warnings);
             BuildMessageEventArgs message = Assert.Single(_engine.Messages);
-            Assert.Equal(MessageImportance.High, message.Importance);
+            Assert.Equal(MessageImportance.Normal, message.Importance);
             Assert.Equal("HARD0005", message.Code);
             Assert.Equal("/app/compose.yaml", message.File);
             Assert.Equal(4, message.LineNumber);

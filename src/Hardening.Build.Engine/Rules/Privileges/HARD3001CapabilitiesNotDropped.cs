@@ -20,9 +20,13 @@ namespace Hardening.Build.Rules.Privileges
             YamlEntry? capDrop = service.Entry("cap_drop");
             if (capDrop == null)
             {
+                string added = AddedCapabilities(service);
+                string keeps = added.Length == 0
+                    ? "keeps Docker's default capabilities"
+                    : $"keeps Docker's default capabilities and adds {added}";
                 yield return Report(
                     service.KeyLocation,
-                    $"Service '{service.Name}' does not set cap_drop, so it keeps Docker's default capabilities. Add `cap_drop: [ALL]` and add back only what it needs with cap_add, for example NET_BIND_SERVICE.");
+                    $"Service '{service.Name}' does not set cap_drop, so it {keeps}. Add `cap_drop: [ALL]` and add back only what it needs with cap_add, for example NET_BIND_SERVICE.");
                 yield break;
             }
 
@@ -67,6 +71,17 @@ namespace Hardening.Build.Rules.Privileges
                     privileged.Location,
                     $"Service '{service.Name}' is privileged, which grants every capability whatever cap_drop says. Remove `privileged: true`.");
             }
+        }
+
+        private static string AddedCapabilities(ComposeService service)
+        {
+            var names = new List<string>();
+            foreach (ComposeValue capability in service.Values("cap_add"))
+            {
+                names.Add(capability.Text);
+            }
+
+            return string.Join(", ", names);
         }
     }
 }

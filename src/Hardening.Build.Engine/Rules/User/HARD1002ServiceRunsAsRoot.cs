@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using Hardening.Build.Compose;
+using Hardening.Build.Dockerfiles;
 
 namespace Hardening.Build.Rules.User
 {
@@ -24,42 +24,12 @@ namespace Hardening.Build.Rules.User
                 yield break;
             }
 
-            if (IsRootUser(user.Text))
+            if (BaseImageCatalog.ClassifyUser(user.Text) == UserKind.Root)
             {
                 yield return Report(
                     user.Location,
                     $"Service '{service.Name}' runs as root: user is '{user.Text}'. Run it as a non-root uid, for example `user: \"10001:10001\"`, or remove user: and set a non-root USER in the Dockerfile.");
             }
-        }
-
-        /// <summary>
-        /// True when the user part of <c>user[:group]</c> is root: the name <c>root</c> (case-sensitive, as
-        /// on Linux), a numeric uid of 0, or the Windows administrator <c>ContainerAdministrator</c>.
-        /// </summary>
-        internal static bool IsRootUser(string userAndGroup)
-        {
-            string text = userAndGroup.Trim();
-            int colon = text.IndexOf(':');
-            string user = colon < 0 ? text : text.Substring(0, colon);
-            if (user.Length == 0)
-            {
-                return false;
-            }
-
-            if (user == "root" || string.Equals(user, "ContainerAdministrator", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            foreach (char c in user)
-            {
-                if (c != '0')
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

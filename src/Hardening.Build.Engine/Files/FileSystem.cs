@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+
+namespace Hardening.Build.Files
+{
+    /// <summary>
+    /// Where the engine reads files: the disk in a build, a dictionary in tests. Rules never read files;
+    /// the loaders do, through this seam.
+    /// </summary>
+    public interface IFileSystem
+    {
+        bool FileExists(string path);
+
+        SourceFile Read(string path);
+    }
+
+    /// <summary>Reads from disk, each file once per check, with the size limit of the check.</summary>
+    public sealed class DiskFileSystem : IFileSystem
+    {
+        private readonly long _maxFileBytes;
+        private readonly ConcurrentDictionary<string, SourceFile> _cache =
+            new ConcurrentDictionary<string, SourceFile>(StringComparer.Ordinal);
+
+        public DiskFileSystem(long maxFileBytes)
+        {
+            _maxFileBytes = maxFileBytes;
+        }
+
+        public bool FileExists(string path) => _cache.ContainsKey(path) || File.Exists(path);
+
+        public SourceFile Read(string path) => _cache.GetOrAdd(path, p => SourceFileReader.Read(p, _maxFileBytes));
+    }
+}

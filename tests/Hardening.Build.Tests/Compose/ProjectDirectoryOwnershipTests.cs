@@ -1,0 +1,121 @@
+using Xunit;
+using static Hardening.Build.Tests.Compose.EngineHarness;
+
+namespace Hardening.Build.Tests.Compose
+{
+    public class ProjectDirectoryOwnershipTests
+    {
+        private const string SharedCompose = $$"""
+            services:
+              webapp:
+                build:
+                  context: .
+                  dockerfile: WebApp/Dockerfile
+            {{HardenedBuild}}
+              api:
+                build: ./Api
+            {{HardenedBuild}}
+              redis:
+                image: redis:7.2
+                extends: nope
+            {{HardenedBuild}}
+            """;
+
+        private const string DockerComposeProject =
+            "<Project Sdk=\"Microsoft.Docker.Sdk\">\n  <PropertyGroup>\n    <DockerServiceName>webapp</DockerServiceName>\n  </PropertyGroup>\n</Project>\n";
+
+        // Every service project of a Visual Studio solution points at the same docker-compose.dcproj.
+        private static EngineHarness Solution(string projectDirectory) =>
+            new EngineHarness
+            {
+                ProjectDirectory = projectDirectory,
+                DockerComposeProjectPath = "/repo/docker-compose.dcproj",
+            }
+                .Compose("/repo/docker-compose.yml", SharedCompose)
+                .File("/repo/docker-compose.dcproj", DockerComposeProject)
+                .File("/repo/WebApp/Dockerfile", "FROM alpine:3.20\n")
+                .File("/repo/Api/Dockerfile", "# api\nFROM alpine:3.20\n");
+
+        [Fact]
+        public void FirstBuiltProject_OwnsImageServices()
+        {
+            // WebApp builds the first built service, so it also reports redis and the load diagnostics.
+            CheckResult result = Solution("/repo/WebApp").AssertFindings(
+                "HARD1001@/repo/WebApp/Dockerfile:1:1",
+                "HARD1003@/repo/docker-compose.yml:22:3",
+                "HARD0006@/repo/docker-compose.yml:24:14");
+
+            Assert.Equal(2, result.ServiceCount);
+        }
+
+        [Fact]
+        public void OtherProject_OnlyItsBuiltService()
+        {
+            CheckResult result = Solution("/repo/Api").AssertFindings("HARD1001@/repo/Api/Dockerfile:2:1");
+
+            Assert.Equal(1, result.ServiceCount);
+        }
+
+        [Fact]
+        public void UnrelatedProject_Nothing()
+        {
+            CheckResult result = Solution("/repo/Tools").AssertFindings();
+
+            Assert.Equal(0, result.ServiceCount);
+        }
+
+        [Fact]
+        public void InlineDockerfile_OwnedByContextProject()
+        {
+            const string compose =
+                "services:\n" +
+                "  tool:\n" +
+                "    build:\n" +
+                "      context: ./Tools\n" +
+                "      dockerfile_inline: |\n" +
+                "        FROM alpine:3.20\n" +
+                "        CMD [\"true\"]\n";
+            var harness = new EngineHarness
+            {
+                ProjectDirectory = "/repo/Tools",
+                DockerComposeProjectPath = "/repo/docker-compose.dcproj",
+            }
+                .Compose("/repo/docker-compose.yml", compose)
+                .File("/repo/docker-compose.dcproj", DockerComposeProject);
+
+            CheckResult result = harness.Check();
+
+            Assert.Contains(result.Findings, f => f.Code == "HARD1001" && f.Location.FilePath == "/repo/docker-compose.yml" && f.Location.Line == 6 && f.Location.Column == 9);
+            Assert.Equal(1, result.ServiceCount);
+        }
+
+        [Fact]
+        public void ListedWithoutDcproj_AllServicesChecked()
+        {
+            // A Compose file listed as an item, not reached through a dcproj, is the project's own.
+            CheckResult result = new EngineHarness { ProjectDirectory = "/repo/Tools" }
+                .Compose("/repo/docker-compose.yml", SharedCompose)
+                .File("/repo/WebApp/Dockerfile", "FROM alpine:3.20\n")
+                .File("/repo/Api/Dockerfile", "# api\nFROM alpine:3.20\n")
+                .AssertFindings(
+                    "HARD1001@/repo/Api/Dockerfile:2:1",
+                    "HARD1001@/repo/WebApp/Dockerfile:1:1",
+                    "HARD1003@/repo/docker-compose.yml:22:3",
+                    "HARD0006@/repo/docker-compose.yml:24:14");
+
+            Assert.Equal(3, result.ServiceCount);
+        }
+
+        [Fact]
+        public void ComposeInsideProject_AllOwned()
+        {
+            CheckResult result = Solution("/repo").AssertFindings(
+                "HARD1001@/repo/Api/Dockerfile:2:1",
+                "HARD1001@/repo/WebApp/Dockerfile:1:1",
+                "HARD1003@/repo/docker-compose.yml:22:3",
+                "HARD0006@/repo/docker-compose.yml:24:14");
+
+            Assert.Equal(3, result.ServiceCount);
+        }
+    }
+}
