@@ -86,7 +86,10 @@ namespace Hardening.Build
                 }
             }
 
-            return new ProjectModel(_inputDockerfiles, projects, links, _request.Settings);
+            return new ProjectModel(_inputDockerfiles, projects, links, _request.Settings)
+            {
+                ProjectFile = MsBuildProjectFile.Read(_request.Settings.ProjectFilePath, _fileSystem),
+            };
         }
 
         private IReadOnlyList<ComposeProjectSpec> GroupComposeFiles(List<string> composeFiles)

@@ -71,6 +71,27 @@ namespace Hardening.Build.Tasks
         /// </summary>
         public bool UseEnvironmentVariables { get; set; }
 
+        /// <summary>
+        /// Declared base images: the item is an image name, a name with tag, or a prefix ending in <c>*</c>,
+        /// and metadata <c>User</c> is the user the image runs as by default.
+        /// </summary>
+        public ITaskItem[] BaseImages { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>Whether images must be pinned by digest.</summary>
+        public bool RequireDigest { get; set; }
+
+        /// <summary>Registries or registry/namespace prefixes that images may come from, separated by <c>;</c>; empty allows all.</summary>
+        public string? AllowedRegistries { get; set; }
+
+        /// <summary>The full path of the MSBuild project file, where findings about its properties point.</summary>
+        public string? ProjectFilePath { get; set; }
+
+        /// <summary>
+        /// Project properties that rules read: the item is the property name and metadata <c>Value</c> its
+        /// value. Items with an empty value are left out, as MSBuild treats an empty property as unset.
+        /// </summary>
+        public ITaskItem[] ProjectProperties { get; set; } = Array.Empty<ITaskItem>();
+
         public override bool Execute()
         {
             try
@@ -105,6 +126,7 @@ namespace Hardening.Build.Tasks
                 DockerComposeProjectPath = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!),
                 ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? null : Path.GetFullPath(ProjectDirectory),
                 Environment = UseEnvironmentVariables ? ReadEnvironment() : new Dictionary<string, string>(),
+                Settings = GatherSettings(),
             };
             if (MaxFileBytes > 0)
             {
@@ -140,6 +162,59 @@ namespace Hardening.Build.Tasks
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] MaxFileBytes={0}", MaxFileBytes);
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] DockerComposeProjectPath={0}", DockerComposeProjectPath ?? "");
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UseEnvironmentVariables={0}", UseEnvironmentVariables);
+        }
+
+        private RuleSettings GatherSettings()
+        {
+            var catalog = new Dockerfiles.BaseImageCatalog();
+            foreach (ITaskItem item in BaseImages)
+            {
+                string user = item.GetMetadata("User").Trim();
+                if (user.Length == 0)
+                {
+                    Log.LogWarning(
+                        null, "HARD0006", null, null, 0, 0, 0, 0,
+                        "The HardeningBaseImage item '{0}' has no User metadata, so it was ignored. Write the user the image runs as, for example User=\"10001\" or User=\"root\".",
+                        item.ItemSpec);
+                    continue;
+                }
+
+                catalog.Add(item.ItemSpec, user);
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] BaseImage={0} User={1}", item.ItemSpec, user);
+            }
+
+            var registries = new List<string>();
+            foreach (string registry in (AllowedRegistries ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (registry.Trim().Length > 0)
+                {
+                    registries.Add(registry.Trim());
+                }
+            }
+
+            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (ITaskItem item in ProjectProperties)
+            {
+                string value = item.GetMetadata("Value");
+                if (value.Trim().Length > 0)
+                {
+                    properties[item.ItemSpec] = value;
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] {0}={1}", item.ItemSpec, value);
+                }
+            }
+
+            string? projectFile = string.IsNullOrEmpty(ProjectFilePath) ? null : ResolvePath(ProjectFilePath!);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ProjectFilePath={0}", projectFile ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] RequireDigest={0}", RequireDigest);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] AllowedRegistries={0}", string.Join(";", registries));
+            return new RuleSettings
+            {
+                Catalog = catalog,
+                RequireDigest = RequireDigest,
+                AllowedRegistries = registries,
+                ProjectFilePath = projectFile,
+                ProjectProperties = properties,
+            };
         }
 
         private List<Compose.ComposeProjectSpec> GatherComposeProjects()

@@ -139,10 +139,10 @@ namespace Hardening.Build.Tests.Compose
 
             // compose.yaml and its override run merged, so the override's value is the one that applies.
             CheckResult result = harness.AssertFindings(
-                "HARD2001@/repo/app/compose.override.yaml:11:16",
-                "HARD2001@/repo/app/deploy/stack.compose.yaml:11:16",
-                "HARD2001@/repo/app/docker-compose.prod.yml:11:16",
-                "HARD2001@/repo/app/docker-compose.yml:11:16");
+                "HARD2001@/repo/app/compose.override.yaml:12:16",
+                "HARD2001@/repo/app/deploy/stack.compose.yaml:12:16",
+                "HARD2001@/repo/app/docker-compose.prod.yml:12:16",
+                "HARD2001@/repo/app/docker-compose.yml:12:16");
 
             Assert.Equal(5, result.ComposeFileCount);
             Assert.Equal(4, result.ServiceCount);

@@ -20,7 +20,7 @@ namespace Hardening.Build.Tests.Compose
                         extends: base
                         read_only: false
                     """)
-                .AssertFindings("HARD2001@/repo/app/compose.yaml:14:16");
+                .AssertFindings("HARD2001@/repo/app/compose.yaml:15:16");
         }
 
         [Fact]
@@ -122,7 +122,7 @@ namespace Hardening.Build.Tests.Compose
                     """)
                 .AssertFindings(
                     "HARD0006@/repo/app/compose.yaml:3:5",
-                    "HARD0006@/repo/app/compose.yaml:14:5");
+                    "HARD0006@/repo/app/compose.yaml:15:5");
         }
 
         [Fact]

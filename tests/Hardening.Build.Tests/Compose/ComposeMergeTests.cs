@@ -485,7 +485,7 @@ namespace Hardening.Build.Tests.Compose
                       web:
                         read_only: false
                     """)
-                .AssertFindings("HARD2001@/repo/app/compose.yaml:15:16");
+                .AssertFindings("HARD2001@/repo/app/compose.yaml:16:16");
         }
 
         [Fact]
@@ -504,12 +504,12 @@ namespace Hardening.Build.Tests.Compose
                         user: "10001"
                     """)
                 .AssertFindings(
-                    "HARD2001@/repo/app/compose.yaml:14:3",
-                    "HARD3001@/repo/app/compose.yaml:14:3",
-                    "HARD3002@/repo/app/compose.yaml:14:3",
-                    "HARD5001@/repo/app/compose.yaml:14:3",
-                    "HARD5002@/repo/app/compose.yaml:14:3",
-                    "HARD8001@/repo/app/compose.yaml:14:3");
+                    "HARD2001@/repo/app/compose.yaml:15:3",
+                    "HARD3001@/repo/app/compose.yaml:15:3",
+                    "HARD3002@/repo/app/compose.yaml:15:3",
+                    "HARD5001@/repo/app/compose.yaml:15:3",
+                    "HARD5002@/repo/app/compose.yaml:15:3",
+                    "HARD8001@/repo/app/compose.yaml:15:3");
         }
     }
 }

@@ -24,7 +24,8 @@ namespace Hardening.Build.Tests.Compose
             "    security_opt: [no-new-privileges:true]\n" +
             "    mem_limit: 256m\n" +
             "    cpus: 0.5\n" +
-            "    restart: unless-stopped";
+            "    restart: unless-stopped\n" +
+            "    healthcheck: {test: [CMD, /app/healthcheck]}";
 
         /// <summary><see cref="Hardened"/> without <c>user:</c>, for services whose Dockerfile decides the user.</summary>
         public const string HardenedBuild =
@@ -34,7 +35,8 @@ namespace Hardening.Build.Tests.Compose
             "    security_opt: [no-new-privileges:true]\n" +
             "    mem_limit: 256m\n" +
             "    cpus: 0.5\n" +
-            "    restart: unless-stopped";
+            "    restart: unless-stopped\n" +
+            "    healthcheck: {test: [CMD, /app/healthcheck]}";
 
         private readonly List<InputFile> _inputs = new List<InputFile>();
 
