@@ -62,6 +62,11 @@ namespace Hardening.Build
             foreach (ComposeProjectSpec spec in GroupComposeFiles(composeFiles))
             {
                 ComposeProject loaded = ComposeProjectLoader.Load(spec, _fileSystem, _request.Environment);
+                if (loaded.LoadFailed)
+                {
+                    _notes.Add($"Compose project '{spec}' cannot be loaded, so its services were not checked; its diagnostics say why.");
+                }
+
                 List<ServiceBuildLink> projectLinks = LinkServices(loaded, out List<Finding> linkDiagnostics);
                 ComposeProject? owned = spec == _visualStudioSpec
                     ? KeepOwnedServices(loaded, projectLinks, linkDiagnostics)
@@ -269,7 +274,7 @@ namespace Hardening.Build
         {
             var all = new List<Finding>(project.Diagnostics);
             all.AddRange(linkDiagnostics);
-            return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles };
+            return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles, LoadFailed = project.LoadFailed };
         }
 
         /// <summary>
@@ -317,7 +322,7 @@ namespace Hardening.Build
                 diagnostics.AddRange(linkDiagnostics);
             }
 
-            return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles };
+            return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles, LoadFailed = project.LoadFailed };
         }
 
         // A dockerfile_inline lives in the Compose file, so the build context tells where the service belongs.

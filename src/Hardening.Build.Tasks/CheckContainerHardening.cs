@@ -32,9 +32,8 @@ namespace Hardening.Build.Tasks
 
         /// <summary>
         /// The files to check. Metadata <c>Kind</c> is <c>Dockerfile</c> or <c>Compose</c>. Without it, the
-        /// kind comes from the file name.
+        /// kind comes from the file name. Empty when only the .NET SDK's container properties are checked.
         /// </summary>
-        [Required]
         public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>The absolute folder that relative item paths are resolved against.</summary>

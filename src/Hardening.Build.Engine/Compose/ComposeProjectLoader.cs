@@ -24,6 +24,10 @@ namespace Hardening.Build.Compose
         private readonly ComposeContext _context = new ComposeContext();
         private readonly List<string> _readFiles = new List<string>();
 
+        // Set when Docker Compose itself would fail to load the project. Its services are then not
+        // judged, because a setting that lives in the file that failed would look missing.
+        private bool _loadFailed;
+
         private ComposeProjectLoader(IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment)
         {
             _fileSystem = fileSystem;
@@ -50,14 +54,14 @@ namespace Hardening.Build.Compose
             }
 
             var result = new List<ComposeService>();
-            foreach (ServiceTable.Definition definition in services.Definitions)
+            foreach (ServiceTable.Definition definition in _loadFailed ? new List<ServiceTable.Definition>() : services.Definitions)
             {
                 var service = new ComposeService(definition.Key.Value, definition.Key, definition.Mapping, _context);
                 ComposeValidator.Validate(service, _diagnostics);
                 result.Add(service);
             }
 
-            return new ComposeProject(spec, result, _diagnostics, _context) { ReadFiles = _readFiles };
+            return new ComposeProject(spec, result, _diagnostics, _context) { ReadFiles = _readFiles, LoadFailed = _loadFailed };
         }
 
         /// <summary>The services of one document: its includes, then its own services over them, with extends resolved.</summary>
@@ -289,6 +293,7 @@ namespace Hardening.Build.Compose
             SourceFile source = _fileSystem.Read(path);
             if (source.Error != null)
             {
+                _loadFailed = true;
                 if (_reportedFiles.Add(path))
                 {
                     _diagnostics.Add(source.Error);
@@ -299,12 +304,16 @@ namespace Hardening.Build.Compose
 
             _readFiles.Add(path);
             YamlLoadResult result = YamlLoader.Load(path, source.Text!);
-            if (result.Error != null && _reportedFiles.Add(path))
+            if (result.Error != null)
             {
-                _diagnostics.Add(new Finding(
-                    InputDiagnostics.ComposeParseError,
-                    result.Error.Location,
-                    $"The Compose file cannot be parsed: {result.Error.Message} Docker Compose cannot load it either, so fix the YAML at this line."));
+                _loadFailed = true;
+                if (_reportedFiles.Add(path))
+                {
+                    _diagnostics.Add(new Finding(
+                        InputDiagnostics.ComposeParseError,
+                        result.Error.Location,
+                        $"The Compose file cannot be parsed: {result.Error.Message} Until it is fixed, Docker Compose cannot load the project and its services are not checked."));
+                }
             }
 
             return result;
@@ -329,6 +338,7 @@ namespace Hardening.Build.Compose
             }
 
             DotEnvFile env = DotEnvFile.Parse(source.Text!, overrides);
+            _loadFailed |= env.Error != null;
             if (env.Error != null && _reportedFiles.Add(envPath))
             {
                 _diagnostics.Add(new Finding(
@@ -343,8 +353,11 @@ namespace Hardening.Build.Compose
         private string Interpolate(YamlScalar scalar, IReadOnlyDictionary<string, string> variables) =>
             ComposeInterpolator.Interpolate(scalar.Value, variables).Text;
 
-        private void Report(SourceLocation location, string message) =>
+        private void Report(SourceLocation location, string message)
+        {
+            _loadFailed = true;
             _diagnostics.Add(new Finding(InputDiagnostics.UnresolvedReference, location, message));
+        }
 
         private static void CollectScalars(YamlNode? node, List<YamlScalar> into)
         {

@@ -61,8 +61,7 @@ namespace Hardening.Build.Tests.Compose
         {
             WithEnv("NOTE=\"first\nsecond\"\nRO=false\nnot valid\n")
                 .AssertFindings(
-                    "HARD0002@/repo/app/.env:4:1",
-                    "HARD2001@/repo/app/compose.yaml:5:16");
+                    "HARD0002@/repo/app/.env:4:1");
         }
 
         [Fact]
@@ -70,8 +69,7 @@ namespace Hardening.Build.Tests.Compose
         {
             WithEnv("RO=false\n\nKEY WITH SPACE=1\n")
                 .AssertFindings(
-                    "HARD0002@/repo/app/.env:3:1",
-                    "HARD2001@/repo/app/compose.yaml:5:16");
+                    "HARD0002@/repo/app/.env:3:1");
         }
 
         [Fact]
@@ -79,8 +77,7 @@ namespace Hardening.Build.Tests.Compose
         {
             WithEnv("RO=false\nNOTE=\"open\nmore\n")
                 .AssertFindings(
-                    "HARD0002@/repo/app/.env:2:1",
-                    "HARD2001@/repo/app/compose.yaml:5:16");
+                    "HARD0002@/repo/app/.env:2:1");
         }
 
         [Fact]
@@ -93,14 +90,12 @@ namespace Hardening.Build.Tests.Compose
         }
 
         [Fact]
-        public void Environment_KeptWhenEnvFileInvalid()
+        public void InvalidEnvFile_ServicesNotChecked()
         {
             EngineHarness harness = WithEnv("not valid\n");
             harness.Environment["RO"] = "false";
 
-            harness.AssertFindings(
-                "HARD0002@/repo/app/.env:1:1",
-                "HARD2001@/repo/app/compose.yaml:5:16");
+            harness.AssertFindings("HARD0002@/repo/app/.env:1:1");
         }
 
         [Fact]

@@ -17,7 +17,7 @@ namespace Hardening.Build.Tests.Compose
             {{HardenedBuild}}
               redis:
                 image: redis:7.2
-                extends: nope
+                privileged: 0
             {{HardenedBuild}}
             """;
 
@@ -43,7 +43,7 @@ namespace Hardening.Build.Tests.Compose
             CheckResult result = Solution("/repo/WebApp").AssertFindings(
                 "HARD1001@/repo/WebApp/Dockerfile:1:1",
                 "HARD1003@/repo/docker-compose.yml:24:3",
-                "HARD0006@/repo/docker-compose.yml:26:14");
+                "HARD0004@/repo/docker-compose.yml:26:17");
 
             Assert.Equal(2, result.ServiceCount);
         }
@@ -101,7 +101,7 @@ namespace Hardening.Build.Tests.Compose
                     "HARD1001@/repo/Api/Dockerfile:2:1",
                     "HARD1001@/repo/WebApp/Dockerfile:1:1",
                     "HARD1003@/repo/docker-compose.yml:24:3",
-                    "HARD0006@/repo/docker-compose.yml:26:14");
+                    "HARD0004@/repo/docker-compose.yml:26:17");
 
             Assert.Equal(3, result.ServiceCount);
         }
@@ -113,7 +113,7 @@ namespace Hardening.Build.Tests.Compose
                 "HARD1001@/repo/Api/Dockerfile:2:1",
                 "HARD1001@/repo/WebApp/Dockerfile:1:1",
                 "HARD1003@/repo/docker-compose.yml:24:3",
-                "HARD0006@/repo/docker-compose.yml:26:14");
+                "HARD0004@/repo/docker-compose.yml:26:17");
 
             Assert.Equal(3, result.ServiceCount);
         }

@@ -121,7 +121,7 @@ namespace Hardening.Build.Syntax.Yaml
             SourceLocation? openFlow = builder.InnermostFlowCollection;
             if (openFlow.HasValue)
             {
-                string message = $"The YAML parser failed inside the flow collection that opens here ({ex.Message}). Check that it is closed with ']' or '}}' and that its items are separated by commas.";
+                string message = "The flow collection that opens here is not closed properly. Check that it ends with ']' or '}' and that its items are separated by commas.";
                 return builder.Fail(message, openFlow.Value);
             }
 
