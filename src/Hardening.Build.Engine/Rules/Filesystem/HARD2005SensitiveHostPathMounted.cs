@@ -11,11 +11,32 @@ namespace Hardening.Build.Rules.Filesystem
     /// </summary>
     public sealed class HARD2005SensitiveHostPathMounted : ComposeServiceRule
     {
-        // Each path also covers everything below it; a bind of a folder that contains one of them, such
-        // as /var or /var/lib, is reported as well.
+        // Each path also covers everything below it, except those in WholeFolderOnly. A bind of a folder
+        // that contains one of them, such as /var or /var/lib, is reported as well.
         private static readonly Dictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/etc"] = "the host's configuration, including password hashes in /etc/shadow",
+            ["/etc/shadow"] = "the host's password hashes",
+            ["/etc/gshadow"] = "the host's group password hashes",
+            ["/etc/passwd"] = "the host's user accounts",
+            ["/etc/group"] = "the host's groups",
+            ["/etc/sudoers"] = "the host's sudo rules",
+            ["/etc/sudoers.d"] = "the host's sudo rules",
+            ["/etc/pam.d"] = "the host's login rules",
+            ["/etc/security"] = "the host's login rules",
+            ["/etc/ssh"] = "the host's SSH keys and server settings",
+            ["/etc/ssl/private"] = "the host's private TLS keys",
+            ["/etc/pki/tls/private"] = "the host's private TLS keys",
+            ["/etc/kubernetes"] = "the cluster's credentials",
+            ["/etc/rancher"] = "the cluster's credentials",
+            ["/etc/docker"] = "the Docker engine's settings",
+            ["/etc/containerd"] = "containerd's settings",
+            ["/etc/systemd"] = "the host's services",
+            ["/etc/crontab"] = "the host's scheduled jobs",
+            ["/etc/cron.d"] = "the host's scheduled jobs",
+            ["/etc/ld.so.preload"] = "the libraries every host program loads",
+            ["/etc/ld.so.conf.d"] = "where host programs load libraries from",
+            ["/etc/profile.d"] = "the scripts every host login runs",
             ["/proc"] = "the host's processes and kernel settings",
             ["/sys"] = "the host's kernel and device settings",
             ["/dev"] = "the host's devices, including its disks",
@@ -29,6 +50,14 @@ namespace Hardening.Build.Rules.Filesystem
             ["/var/lib/kubelet"] = "the kubelet's pods and their secrets",
             ["/lib/modules"] = "the host's kernel modules",
             ["/usr"] = "the host's programs and libraries",
+            ["/usr/bin"] = "the host's programs",
+            ["/usr/sbin"] = "the host's system programs",
+            ["/usr/lib"] = "the host's libraries",
+            ["/usr/lib64"] = "the host's libraries",
+            ["/usr/libexec"] = "the host's helper programs",
+            ["/usr/local/bin"] = "the host's locally installed programs",
+            ["/usr/local/sbin"] = "the host's locally installed programs",
+            ["/usr/local/lib"] = "the host's locally installed libraries",
             ["/bin"] = "the host's programs",
             ["/sbin"] = "the host's system programs",
             ["/lib"] = "the host's libraries",
@@ -42,24 +71,16 @@ namespace Hardening.Build.Rules.Filesystem
             ["~/.docker"] = "a user's Docker registry credentials",
         };
 
-        // Folders reported only when mounted whole: binds of project folders below them are common and intended.
+        // Folders reported only when mounted whole, because binds of folders below them are common
+        // and mostly harmless: an application's own /etc/pihole, /usr/share/appdata, or a project
+        // under /home. Their sensitive children are listed separately above.
         private static readonly HashSet<string> WholeFolderOnly = new HashSet<string>(StringComparer.Ordinal)
         {
+            "/etc",
+            "/usr",
             "/home",
             "/Users",
             "~",
-        };
-
-        // Files that containers read to share the host's time zone or trusted certificates. Only a
-        // read-only bind of them is accepted, because writing /etc/localtime changes the host's clock zone.
-        private static readonly string[] ReadOnlyAllowed =
-        {
-            "/etc/localtime",
-            "/etc/timezone",
-            "/usr/share/zoneinfo",
-            "/etc/ssl/certs",
-            "/etc/pki/ca-trust/extracted",
-            "/usr/share/ca-certificates",
         };
 
         public override RuleDescriptor Descriptor { get; } =
@@ -77,7 +98,7 @@ namespace Hardening.Build.Rules.Filesystem
 
                 string source = HostPaths.Normalize(volume.Source);
                 string? reason = FindReason(source);
-                if (reason == null || IsEngineSocket(source) || (mount.IsReadOnly && IsAllowedReadOnly(source)))
+                if (reason == null || IsEngineSocket(source))
                 {
                     continue;
                 }
@@ -117,19 +138,6 @@ namespace Hardening.Build.Rules.Filesystem
             }
 
             return null;
-        }
-
-        private static bool IsAllowedReadOnly(string source)
-        {
-            foreach (string allowed in ReadOnlyAllowed)
-            {
-                if (HostPaths.IsAtOrBelow(source, allowed))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         // HARD2004 reports these; one fact gives one finding.
