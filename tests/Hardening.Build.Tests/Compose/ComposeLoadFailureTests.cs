@@ -32,7 +32,8 @@ namespace Hardening.Build.Tests.Compose
                 .Compose("/repo/tools/compose.yaml", "services:\n  tool:\n" + EngineHarness.Hardened + "\n    image: registry.example.com/tool:1\n    privileged: true\n")
                 .AssertFindings(
                     "HARD0002@/repo/app/compose.yaml:4:1",
-                    "HARD3001@/repo/tools/compose.yaml:13:17");
+                    "HARD3001@/repo/tools/compose.yaml:14:17",
+                    "HARD3004@/repo/tools/compose.yaml:14:17");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 using static Hardening.Build.Tests.Support.ComposeHarness;
@@ -32,10 +33,20 @@ namespace Hardening.Build.Tests.Guide
             "          cpus: \"0.5\"",        // 18
         };
 
+        // The guide sets no PIDs limit and publishes its port on every interface; the two suggestions
+        // this gives are checked once here and left out of the other cases.
+        private static readonly string[] GuideGaps = { "HARD5003", "HARD4006" };
+
+        [Fact]
+        public void FixedFile_OnlyGuideGapSuggestions()
+        {
+            AssertFindings(RunAll(Join(FixedFile)), "HARD5003@2:3", "HARD4006@5:9");
+        }
+
         [Fact]
         public void FixedFile_NoFinding()
         {
-            AssertFindings(RunAll(Join(FixedFile)));
+            AssertFindings(RunGuide(Join(FixedFile)));
         }
 
         [Theory]
@@ -52,7 +63,7 @@ namespace Hardening.Build.Tests.Guide
                 .Where((_, index) => index + 1 < firstLine || index + 1 > lastLine)
                 .ToArray();
 
-            AssertFindings(RunAll(Join(lines)), expected);
+            AssertFindings(RunGuide(Join(lines)), expected);
         }
 
         [Fact]
@@ -61,7 +72,7 @@ namespace Hardening.Build.Tests.Guide
             string yaml = "services:\n  app:\n    build: .\n    ports:\n      - \"5000:5000\"\n";
 
             AssertFindings(
-                RunAll(yaml),
+                RunGuide(yaml),
                 "HARD2001@2:3",
                 "HARD3001@2:3",
                 "HARD3002@2:3",
@@ -71,5 +82,8 @@ namespace Hardening.Build.Tests.Guide
         }
 
         private static string Join(string[] lines) => string.Join("\n", lines) + "\n";
+
+        private static List<Finding> RunGuide(string yaml) =>
+            RunAll(yaml).Where(finding => !GuideGaps.Contains(finding.Code)).ToList();
     }
 }

@@ -10,11 +10,11 @@ namespace Hardening.Build.Tests.Rules
         /// <summary>Settings that pass every other Compose rule, without a healthcheck.</summary>
         private const string Hardened =
             "    read_only: true\n" +
-            "    tmpfs: [/tmp]\n" +
+            "    tmpfs: [\"/tmp:size=64m\"]\n" +
             "    cap_drop: [ALL]\n" +
             "    security_opt: [no-new-privileges:true]\n" +
             "    mem_limit: 256m\n" +
-            "    cpus: 0.5\n" +
+            "    deploy: {resources: {limits: {cpus: \"0.5\", pids: 200}}}\n" +
             "    restart: unless-stopped";
 
         private static readonly HARD8003RestartWithoutBound Rule = new HARD8003RestartWithoutBound();
