@@ -53,6 +53,7 @@ namespace Hardening.Build
                 }
                 else if (LoadDockerfile(input.Path, null) is DockerfileDocument document)
                 {
+                    document.DockerIgnore = DockerIgnore.Load(_fileSystem, document.FilePath, Path.GetDirectoryName(document.FilePath) ?? string.Empty);
                     _inputDockerfiles.Add(document);
                 }
             }
@@ -81,6 +82,7 @@ namespace Hardening.Build
                         links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs, _request.Settings.Catalog)
                         {
                             ContextDirectory = link.ContextDirectory,
+                            DockerIgnore = link.DockerIgnore,
                         });
                     }
                 }
@@ -179,9 +181,12 @@ namespace Hardening.Build
                     }
                 }
 
+                string contextDirectory = build.ResolveContextDirectory(project.Context);
+                string? dockerfilePath = build.DockerfileInline != null ? null : document.FilePath;
                 links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog)
                 {
-                    ContextDirectory = build.ResolveContextDirectory(project.Context),
+                    ContextDirectory = contextDirectory,
+                    DockerIgnore = DockerIgnore.Load(_fileSystem, dockerfilePath, contextDirectory),
                 });
             }
 
