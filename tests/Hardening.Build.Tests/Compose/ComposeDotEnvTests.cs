@@ -185,13 +185,14 @@ namespace Hardening.Build.Tests.Compose
         [Fact]
         public void DefaultsOverriddenByEnv()
         {
-            // No rule checks image tags yet, so APP_TAG=latest gives nothing. privileged: true is
-            // reported by HARD3001 because it gives back the capabilities cap_drop removed.
+            // APP_TAG=latest gives HARD7001 at the image. privileged: true is reported by HARD3001
+            // because it gives back the capabilities cap_drop removed.
             new EngineHarness()
                 .Compose(ComposePath, Report37Compose)
                 .File(EnvPath, "APP_PRIVILEGED=true\nAPP_TAG=latest\n")
                 .AssertFindings(
                     "HARD8001@/repo/app/compose.yaml:2:3",
+                    "HARD7001@/repo/app/compose.yaml:3:12",
                     "HARD3001@/repo/app/compose.yaml:6:17");
         }
 
