@@ -69,7 +69,7 @@ namespace Hardening.Build.Tests.Rules
             List<Finding> findings = Run(new HARD6003SecretFileCopied(), Lines("FROM node:20", "WORKDIR /app", "COPY . ."), dockerIgnore: null);
 
             Assert.Equal(new[] { "HARD6003@3:6" }, Describe(findings));
-            Assert.Equal(Severity.Warning, findings[0].Severity);
+            Assert.Equal(Severity.Suggestion, findings[0].Severity);
             Assert.Contains("has no .dockerignore", findings[0].Message);
         }
 
@@ -137,14 +137,14 @@ namespace Hardening.Build.Tests.Rules
         }
 
         [Fact]
-        public void EngineWithoutIgnoreWarns()
+        public void EngineWithoutIgnoreSuggests()
         {
             var harness = new EngineHarness().Dockerfile("/repo/app/Dockerfile", "FROM node:20\nUSER 10001\nCOPY . .\n");
 
             Finding finding = Assert.Single(harness.Check().Findings, f => f.Code == "HARD6003");
             Assert.Equal(3, finding.Location.Line);
             Assert.Equal(6, finding.Location.Column);
-            Assert.Equal(Severity.Warning, finding.Severity);
+            Assert.Equal(Severity.Suggestion, finding.Severity);
         }
 
         [Fact]

@@ -7,8 +7,9 @@ namespace Hardening.Build.Rules.Secrets
 {
     /// <summary>
     /// Reports COPY and ADD from the build context into a built stage (or a stage it is built from)
-    /// of files that hold secrets by their name, and of the whole context when the context's
-    /// .dockerignore does not keep <c>.env</c>, private keys and <c>.git</c> out. Copies with
+    /// of files that hold secrets by their name, and, as a suggestion because such files may not
+    /// exist, of the whole context when the context's .dockerignore does not keep <c>.env</c>,
+    /// private keys and <c>.git</c> out. Copies with
     /// <c>--from</c> read another stage or image, not the context, and are not checked.
     /// </summary>
     public sealed class HARD6003SecretFileCopied : Rule
@@ -130,8 +131,8 @@ namespace Hardening.Build.Rules.Secrets
                 yield return new Finding(
                     Rule,
                     location,
-                    $"{copy.Keyword} copies the whole build context into the image of {Lower(built.Description)}{inherited}, and {ignoreFile}, so a local .env file, private keys and the Git history end up in the image. Add {lines} to .dockerignore, or copy only the files the image needs.",
-                    ignore.FilePath == null ? Severity.Warning : Severity.Suggestion);
+                    $"{copy.Keyword} copies the whole build context into the image of {Lower(built.Description)}{inherited}, and {ignoreFile}, so a local .env file, private keys or the Git history would end up in the image. Add {lines} to .dockerignore, or copy only the files the image needs.",
+                    Severity.Suggestion);
             }
         }
 
