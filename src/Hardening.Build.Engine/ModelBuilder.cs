@@ -53,6 +53,8 @@ namespace Hardening.Build
                 }
                 else if (LoadDockerfile(input.Path, null) is DockerfileDocument document)
                 {
+                    // NOTE: the context is taken to be the Dockerfile's folder. Visual Studio builds from the solution
+                    // folder (DockerfileContext), whose .dockerignore is then not the one read here.
                     document.DockerIgnore = DockerIgnore.Load(_fileSystem, document.FilePath, Path.GetDirectoryName(document.FilePath) ?? string.Empty);
                     _inputDockerfiles.Add(document);
                 }
