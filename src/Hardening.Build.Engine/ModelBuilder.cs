@@ -53,6 +53,9 @@ namespace Hardening.Build
                 }
                 else if (LoadDockerfile(input.Path, null) is DockerfileDocument document)
                 {
+                    // NOTE: the context is taken to be the Dockerfile's folder. Visual Studio builds from the solution
+                    // folder (DockerfileContext), whose .dockerignore is then not the one read here.
+                    document.DockerIgnore = DockerIgnore.Load(_fileSystem, document.FilePath, Path.GetDirectoryName(document.FilePath) ?? string.Empty);
                     _inputDockerfiles.Add(document);
                 }
             }
@@ -86,6 +89,7 @@ namespace Hardening.Build
                         links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs, _request.Settings.Catalog)
                         {
                             ContextDirectory = link.ContextDirectory,
+                            DockerIgnore = link.DockerIgnore,
                         });
                     }
                 }
@@ -187,9 +191,12 @@ namespace Hardening.Build
                     }
                 }
 
+                string contextDirectory = build.ResolveContextDirectory(project.Context);
+                string? dockerfilePath = build.DockerfileInline != null ? null : document.FilePath;
                 links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog)
                 {
-                    ContextDirectory = build.ResolveContextDirectory(project.Context),
+                    ContextDirectory = contextDirectory,
+                    DockerIgnore = DockerIgnore.Load(_fileSystem, dockerfilePath, contextDirectory),
                 });
             }
 

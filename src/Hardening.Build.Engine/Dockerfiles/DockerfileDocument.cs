@@ -49,6 +49,12 @@ namespace Hardening.Build.Dockerfiles
         /// <summary>The ARG instructions before the first FROM, which only FROM lines can use.</summary>
         public IReadOnlyList<DockerfileInstruction> GlobalArgs => _globalArgs;
 
+        /// <summary>
+        /// The ignore file of the Dockerfile's own folder, used when no Compose service names another
+        /// build context; null when the file was not looked for.
+        /// </summary>
+        public DockerIgnore? DockerIgnore { get; internal set; }
+
         /// <summary>The frontend image named by a <c># syntax=</c> directive that is not Docker's; such a file is not checked.</summary>
         public string? UnsupportedFrontend { get; }
 

@@ -184,15 +184,16 @@ namespace Hardening.Build.Tests.Compose
         [Fact]
         public void DefaultsOverriddenByEnv()
         {
-            // No rule checks image tags yet, so APP_TAG=latest gives nothing. privileged: true is
-            // reported by HARD3001 because it gives back the capabilities cap_drop removed, and by
-            // HARD3004 because it turns off the container's isolation.
+            // APP_TAG=latest gives HARD7001 at the image. privileged: true is reported by HARD3001
+            // because it gives back the capabilities cap_drop removed, and by HARD3004 because it
+            // turns off the container's isolation.
             new EngineHarness()
                 .Compose(ComposePath, Report37Compose)
                 .File(EnvPath, "APP_PRIVILEGED=true\nAPP_TAG=latest\n")
                 .AssertFindings(
                     "HARD5003@/repo/app/compose.yaml:2:3",
                     "HARD8001@/repo/app/compose.yaml:2:3",
+                    "HARD7001@/repo/app/compose.yaml:3:12",
                     "HARD3001@/repo/app/compose.yaml:6:17",
                     "HARD3004@/repo/app/compose.yaml:6:17",
                     "HARD2007@/repo/app/compose.yaml:8:9");
