@@ -81,6 +81,36 @@ namespace Hardening.Build.Tests.Guide
                 "HARD8001@2:3");
         }
 
+        [Fact]
+        public void DocumentedHardenedService_NoFinding()
+        {
+            // The example of docs/rules/README.md, "A service with no findings".
+            string yaml =
+                "services:\n" +
+                "  app:\n" +
+                "    build: .\n" +
+                "    ports:\n" +
+                "      - \"127.0.0.1:5000:5000\"\n" +
+                "    read_only: true\n" +
+                "    tmpfs:\n" +
+                "      - /tmp:size=64m\n" +
+                "    cap_drop:\n" +
+                "      - ALL\n" +
+                "    security_opt:\n" +
+                "      - no-new-privileges:true\n" +
+                "    restart: unless-stopped\n" +
+                "    healthcheck:\n" +
+                "      test: [\"CMD\", \"/app/healthcheck\"]\n" +
+                "    deploy:\n" +
+                "      resources:\n" +
+                "        limits:\n" +
+                "          memory: 256m\n" +
+                "          cpus: \"0.5\"\n" +
+                "          pids: 200\n";
+
+            AssertFindings(RunAll(yaml));
+        }
+
         private static string Join(string[] lines) => string.Join("\n", lines) + "\n";
 
         private static List<Finding> RunGuide(string yaml) =>
