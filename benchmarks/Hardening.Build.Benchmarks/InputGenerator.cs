@@ -67,8 +67,10 @@ namespace Hardening.Build.Benchmarks
                     text.Append("RUN dotnet restore \"src/App").Append(block).Append("/App.csproj\"\n");
                     break;
                 case 1:
+                    // No value refers to its own name: `PATH=/x:$PATH` in every block would grow the
+                    // value with the file and make the expansion cost quadratic in the input size.
                     text.Append("ENV APP_HOME=/app/").Append(block).Append(" \\\n");
-                    text.Append("    PATH=/app/bin:$PATH \\\n");
+                    text.Append("    APP_BIN=${APP_HOME}/bin \\\n");
                     text.Append("    ASPNETCORE_HTTP_PORTS=8080\n");
                     break;
                 case 2:
