@@ -21,7 +21,8 @@ namespace Hardening.Build.Benchmarks
             "      writes FOLDERS folders, each with a Dockerfile and a docker-compose.yml, under DIR.\n" +
             "  Hardening.Build.Benchmarks time LIST [PASSES]\n" +
             "      checks each Dockerfile listed in LIST (one path a line) alone, PASSES times (default 5)\n" +
-            "      after one warm-up pass, and prints the median pass time and a breakdown by phase.";
+            "      after warm-up passes of at least 1 s, and prints the median wall-clock and processor\n" +
+            "      time of a pass, split by phase.";
 
         public static int Main(string[] args)
         {
