@@ -14,7 +14,8 @@ namespace Hardening.Build.Benchmarks
             "  Hardening.Build.Benchmarks [--smoke] [BenchmarkDotNet options]\n" +
             "      runs the BenchmarkDotNet benchmarks; --smoke runs each case once (Job.Dry), for CI.\n" +
             "  Hardening.Build.Benchmarks describe\n" +
-            "      prints the size and the findings by code of each benchmark input.\n" +
+            "      prints the size, the allocation per input byte, the size of the parsed model and the\n" +
+            "      findings by code of each benchmark input.\n" +
             "  Hardening.Build.Benchmarks generate DIR\n" +
             "      writes generated Dockerfiles to DIR and their paths to DIR/files.txt.\n" +
             "  Hardening.Build.Benchmarks tree DIR FOLDERS\n" +
@@ -59,23 +60,51 @@ namespace Hardening.Build.Benchmarks
 
         private static int Describe()
         {
-            IEnumerable<(string Name, long Bytes, CheckRequest Request)> inputs =
-                DockerfileInput.All().Select(input => ("Dockerfile " + input, input.InputBytes, input.Request))
-                    .Concat(ComposeInput.All().Select(input => ("Compose " + input, input.InputBytes, input.Request)));
-            foreach ((string name, long bytes, CheckRequest request) in inputs)
+            foreach (DockerfileInput input in DockerfileInput.All())
             {
-                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-                CheckResult result = HardeningEngine.Check(request);
-                stopwatch.Stop();
-                string codes = string.Join(", ", result.Findings.GroupBy(finding => finding.Code).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} x{group.Count()}"));
-                Console.WriteLine($"{name}: {bytes:N0} bytes, {result.ServiceCount} services, first run {stopwatch.ElapsedMilliseconds} ms; {codes}");
-                foreach (Finding finding in result.Findings.Where(finding => finding.Code.StartsWith("HARD000", StringComparison.Ordinal)).Take(2))
-                {
-                    Console.WriteLine("    " + finding.Message);
-                }
+                string text = input.FileSystem.Read(DockerfileInput.Path).Text!;
+                long retained = RetainedBytes(() => Dockerfiles.DockerfileDocument.Parse(DockerfileInput.Path, text));
+                DescribeCheck("Dockerfile " + input, input.InputBytes, input.Request, retained);
+            }
+
+            foreach (ComposeInput input in ComposeInput.All())
+            {
+                var spec = new Compose.ComposeProjectSpec(
+                    "bench",
+                    input.Request.Files.Select(file => file.Path).ToArray(),
+                    ComposeInput.Directory);
+                long retained = RetainedBytes(() => Compose.ComposeProjectLoader.Load(spec, input.FileSystem, new Dictionary<string, string>()));
+                DescribeCheck("Compose " + input, input.InputBytes, input.Request, retained);
             }
 
             return 0;
+        }
+
+        private static void DescribeCheck(string name, long bytes, CheckRequest request, long retainedModelBytes)
+        {
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            CheckResult result = HardeningEngine.Check(request);
+            stopwatch.Stop();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+            string codes = string.Join(", ", result.Findings.GroupBy(finding => finding.Code).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} x{group.Count()}"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"{name}: {bytes:N0} bytes, {result.ServiceCount} services, first run {stopwatch.ElapsedMilliseconds} ms, allocated {allocated / (double)bytes:F1} B/byte, parsed model {retainedModelBytes / (double)bytes:F1} B/byte; {codes}"));
+            foreach (Finding finding in result.Findings.Where(finding => finding.Code.StartsWith("HARD000", StringComparison.Ordinal)).Take(2))
+            {
+                Console.WriteLine("    " + finding.Message);
+            }
+        }
+
+        /// <summary>Returns the bytes that the object made by <paramref name="create"/> keeps alive, after full collections.</summary>
+        private static long RetainedBytes(Func<object> create)
+        {
+            long before = GC.GetTotalMemory(forceFullCollection: true);
+            object model = create();
+            long after = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(model);
+            return after - before;
         }
 
         private static int RunBenchmarks(string[] args)
