@@ -33,8 +33,8 @@ const totalBytes = paths.reduce((sum, path) => sum + fs.statSync(path).size, 0);
 const walls = [];
 const cpus = [];
 let checksum = 0;
-// dockerfilelint 1.8.0 throws on some valid files (a HEALTHCHECK without options, for one); such a
-// file counts as linted, and the script prints how many files threw.
+// dockerfilelint 1.8.0 throws a TypeError in its HEALTHCHECK check on one of the dotnet-docker
+// Dockerfiles. A file that throws counts as linted, and the script prints how many files threw.
 const failed = new Set();
 const lintAll = () => {
   for (const path of paths) {

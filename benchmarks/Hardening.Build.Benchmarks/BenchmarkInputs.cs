@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Hardening.Build.Benchmarks
 {
-    /// <summary>A benchmark parameter that knows how many input bytes one operation reads.</summary>
+    /// <summary>A benchmark parameter with the number of input bytes one operation reads.</summary>
     public interface ISizedInput
     {
         long InputBytes { get; }
@@ -48,7 +48,8 @@ namespace Hardening.Build.Benchmarks
             yield return new DockerfileInput(10 * 1024 * 1024, 1000);
         }
 
-        public override string ToString() => $"{SizeText(TargetBytes)}, {Stages} stage(s)";
+        // BenchmarkDotNet shortens parameter texts longer than 20 characters in its tables.
+        public override string ToString() => $"{SizeText(TargetBytes)}, {Stages} st.";
 
         internal static string SizeText(int bytes) =>
             bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes / 1024} KiB";
@@ -102,6 +103,6 @@ namespace Hardening.Build.Benchmarks
             yield return new ComposeInput(10 * 1024 * 1024, 5000);
         }
 
-        public override string ToString() => $"{DockerfileInput.SizeText(TargetBytes)}, {Services} service(s)";
+        public override string ToString() => $"{DockerfileInput.SizeText(TargetBytes)}, {Services} svc.";
     }
 }

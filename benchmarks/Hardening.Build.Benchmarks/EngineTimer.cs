@@ -58,7 +58,7 @@ namespace Hardening.Build.Benchmarks
 
         /// <summary>
         /// Returns the median wall-clock and processor time of a pass. Processor time includes the
-        /// garbage collector's threads; on a shared machine it varies less than wall-clock time.
+        /// garbage collector's threads. On a shared machine it varies less than wall-clock time.
         /// </summary>
         private static (double Wall, double Cpu) MedianPass(string[] paths, Func<string, int> work, int passes)
         {

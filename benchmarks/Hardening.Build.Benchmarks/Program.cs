@@ -121,8 +121,11 @@ namespace Hardening.Build.Benchmarks
                 }
             }
 
-            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments.ToArray(), config);
-            return 0;
+            IEnumerable<BenchmarkDotNet.Reports.Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments.ToArray(), config);
+
+            // A benchmark that throws still gives a summary, so CI needs the exit code to see it.
+            bool failed = summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success));
+            return failed ? 1 : 0;
         }
     }
 }
