@@ -202,7 +202,7 @@ namespace Hardening.Build.Tests.Task
             Assert.Contains($"Hardening.Build: [input] ProjectDirectory={_directory}", lowMessages);
             BuildMessageEventArgs summary = Assert.Single(_engine.Messages, m => m.Importance == MessageImportance.Normal);
             Assert.Equal(
-                "Hardening.Build: checked 0 Dockerfile(s) and 0 Compose file(s) with 0 service(s): 0 error(s), 2 warning(s), 0 suggestion(s).",
+                "Hardening.Build: checked 0 Dockerfile(s) and 0 Compose file(s) with 0 service(s): 0 error(s), 2 warning(s), 0 suggestion(s), 0 suppressed in source, 0 baselined.",
                 summary.Message);
         }
 
