@@ -38,12 +38,17 @@ namespace Hardening.Build.Configuration
         private readonly HashSet<SourceLocation> _reportedSettings = new HashSet<SourceLocation>();
         private readonly List<Finding> _settingDiagnostics = new List<Finding>();
         private readonly HashSet<string> _loggedFiles = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Severity?> _ruleSeverities = new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
 
         public FindingConfigurator(CheckRequest request, IFileSystem fileSystem)
         {
             _request = request;
             _fileSystem = fileSystem;
             _editorConfig = new EditorConfigResolver(fileSystem);
+            foreach (KeyValuePair<string, Severity?> entry in request.RuleSeverities)
+            {
+                _ruleSeverities[entry.Key.Trim()] = entry.Value;
+            }
         }
 
         public ConfiguredFindings Apply(ProjectModel project, IReadOnlyList<Finding> findings)
@@ -58,7 +63,7 @@ namespace Hardening.Build.Configuration
                 MatchComments(finding, comments, inlineSuppressions);
             }
 
-            foreach (Finding extra in CommentDiagnostics(comments))
+            foreach (Finding extra in CommentDiagnostics(comments, FilesWithParseErrors(findings)))
             {
                 all.Add(extra);
                 MatchComments(extra, comments, inlineSuppressions);
@@ -234,13 +239,16 @@ namespace Hardening.Build.Configuration
             }
         }
 
-        /// <summary>Reports invalid comments, and unused ones in files of this project; a shared file's comments may serve another project.</summary>
-        private IEnumerable<Finding> CommentDiagnostics(Dictionary<string, List<SuppressionComment>> comments)
+        /// <summary>
+        /// Reports invalid comments, and unused ones in files of this project that parsed. A shared file's
+        /// comments may serve another project, and a file that failed to parse has findings missing.
+        /// </summary>
+        private IEnumerable<Finding> CommentDiagnostics(Dictionary<string, List<SuppressionComment>> comments, HashSet<string> filesWithParseErrors)
         {
             var diagnostics = new List<Finding>();
             foreach (KeyValuePair<string, List<SuppressionComment>> file in comments)
             {
-                bool isOwned = IsInProject(file.Key);
+                bool isOwned = IsInProject(file.Key) && !filesWithParseErrors.Contains(file.Key);
                 foreach (SuppressionComment comment in file.Value)
                 {
                     if (comment.Error != null)
@@ -264,6 +272,20 @@ namespace Hardening.Build.Configuration
             }
 
             return diagnostics;
+        }
+
+        private static HashSet<string> FilesWithParseErrors(IReadOnlyList<Finding> findings)
+        {
+            var files = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Finding finding in findings)
+            {
+                if (finding.Rule == InputDiagnostics.DockerfileParseError || finding.Rule == InputDiagnostics.ComposeParseError)
+                {
+                    files.Add(finding.Location.FilePath);
+                }
+            }
+
+            return files;
         }
 
         private bool IsInProject(string path)
@@ -308,7 +330,7 @@ namespace Hardening.Build.Configuration
                 }
             }
 
-            if (_request.RuleSeverities.TryGetValue(finding.Code, out Severity? itemSeverity))
+            if (_ruleSeverities.TryGetValue(finding.Code, out Severity? itemSeverity))
             {
                 severity = itemSeverity ?? finding.Severity;
                 source = "the HardeningRule item";

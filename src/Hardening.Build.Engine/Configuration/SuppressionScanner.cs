@@ -58,6 +58,12 @@ namespace Hardening.Build.Configuration
             {
                 while (scanner.MoveNext())
                 {
+                    // After a syntax error YamlDotNet's scanner can return Error tokens without end.
+                    if (scanner.Current is Error)
+                    {
+                        break;
+                    }
+
                     if (!(scanner.Current is Comment token))
                     {
                         continue;
