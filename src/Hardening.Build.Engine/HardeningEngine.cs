@@ -15,7 +15,7 @@ namespace Hardening.Build
     {
         public static CheckResult Check(CheckRequest request)
         {
-            // The configuration step reads the checked files again for suppression comments; sharing one
+            // The configuration step reads the checked files again for suppression comments. Sharing one
             // caching file system with the model builder keeps that to one disk read per file.
             request.FileSystem ??= new DiskFileSystem(request.MaxFileBytes);
 

@@ -21,7 +21,7 @@ namespace Hardening.Build.Configuration
 
         public List<string> EditorConfigFiles { get; } = new List<string>();
 
-        /// <summary>A baseline of the findings not suppressed by a comment, for writing when the user asks.</summary>
+        /// <summary>A baseline of the findings not suppressed by a comment, to write on request.</summary>
         public Baseline CurrentBaseline { get; set; } = Baseline.FromFindings(new Finding[0], null);
     }
 
@@ -163,7 +163,16 @@ namespace Hardening.Build.Configuration
                 comments[file] = found;
                 foreach (SuppressionComment comment in found)
                 {
-                    string scope = comment.IsFileLevel ? "the whole file" : comment.TargetLine > 0 ? "line " + comment.TargetLine : "no line";
+                    string scope = "no line";
+                    if (comment.IsFileLevel)
+                    {
+                        scope = "the whole file";
+                    }
+                    else if (comment.TargetLine > 0)
+                    {
+                        scope = "line " + comment.TargetLine;
+                    }
+
                     _result.Details.Add($"[suppression] {comment.Location}: {string.Join(" ", comment.Codes)} for {scope}{(comment.Justification == null ? "" : " -- " + comment.Justification)}");
                 }
             }

@@ -45,7 +45,7 @@ namespace Hardening.Build.Configuration
 
         /// <summary>
         /// Scans a YAML file with YamlDotNet's scanner, so that a <c>#</c> inside a quoted or block scalar is
-        /// not taken for a comment. A comment at the end of a line applies to that line; a comment on a line
+        /// not taken for a comment. A comment at the end of a line applies to that line. A comment on a line
         /// of its own applies to the next line that is not a comment. Scanning stops at the
         /// first syntax error, which the loader reports.
         /// </summary>

@@ -96,7 +96,7 @@ namespace Hardening.Build.Reporting
                 writer.Property("name", PascalCase(rule.Title));
                 writer.Name("shortDescription").StartObject().Property("text", rule.Title).EndObject();
 
-                // NOTE: rules have no long description of their own yet; their page holds it.
+                // NOTE: rules have no long description of their own yet; their page contains it.
                 writer.Name("fullDescription").StartObject().Property("text", $"{rule.Title}. {rule.HelpUri} says why it matters, what is checked and how to fix it.").EndObject();
                 writer.Property("helpUri", rule.HelpUri);
                 writer.Name("defaultConfiguration").StartObject().Property("level", Level(rule.DefaultSeverity)).EndObject();
