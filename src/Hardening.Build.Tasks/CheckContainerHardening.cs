@@ -123,8 +123,10 @@ namespace Hardening.Build.Tasks
                 Environment = UseEnvironmentVariables ? ReadEnvironment() : new Dictionary<string, string>(),
                 RuleSeverities = GatherRuleSeverities(),
                 BaselinePath = string.IsNullOrEmpty(BaselineFile) ? null : ResolvePath(BaselineFile!),
-                UpdateBaseline = UpdateBaseline,
             };
+
+            // Without a file to write, updating would hide every finding and keep no record of them.
+            request.UpdateBaseline = UpdateBaseline && request.BaselinePath != null;
             if (MaxFileBytes > 0)
             {
                 request.MaxFileBytes = MaxFileBytes;

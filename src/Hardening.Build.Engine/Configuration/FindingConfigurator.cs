@@ -95,6 +95,11 @@ namespace Hardening.Build.Configuration
             ApplyBaseline(configured);
             _result.EditorConfigFiles.AddRange(_editorConfig.ReadFiles);
             _result.EditorConfigFiles.Sort(StringComparer.Ordinal);
+            foreach (string file in _result.EditorConfigFiles)
+            {
+                _result.Details.Add("[editorconfig] read " + file);
+            }
+
             return _result;
         }
 
