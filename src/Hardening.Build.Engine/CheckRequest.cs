@@ -59,7 +59,7 @@ namespace Hardening.Build
         /// </summary>
         public string? ProjectDirectory { get; set; }
 
-        /// <summary>Reads the files; the disk when null.</summary>
+        /// <summary>Reads the files. When null, <see cref="HardeningEngine.Check"/> sets a disk file system that reads each file once.</summary>
         public IFileSystem? FileSystem { get; set; }
 
         /// <summary>
