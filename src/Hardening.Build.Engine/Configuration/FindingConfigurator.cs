@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Hardening.Build.Compose;
-using Hardening.Build.Dockerfiles;
 using Hardening.Build.Files;
-using Hardening.Build.Syntax.Dockerfile;
 
 namespace Hardening.Build.Configuration
 {
@@ -53,20 +50,21 @@ namespace Hardening.Build.Configuration
 
         public ConfiguredFindings Apply(ProjectModel project, IReadOnlyList<Finding> findings)
         {
-            Dictionary<string, List<SuppressionComment>> comments = ScanSuppressions(project, findings);
+            var comments = new InlineSuppressions(_request, _fileSystem, _result.Details);
+            comments.Scan(project, findings);
 
             var all = new List<Finding>();
-            var inlineSuppressions = new Dictionary<Finding, FindingSuppression>();
             foreach (Finding finding in findings)
             {
                 all.Add(finding);
-                MatchComments(finding, comments, inlineSuppressions);
+                comments.Match(finding);
             }
 
-            foreach (Finding extra in CommentDiagnostics(comments, FilesWithParseErrors(findings)))
+            // HARD0008 and HARD0009 can be suppressed too, but their comments are not checked for use again.
+            foreach (Finding extra in comments.CommentDiagnostics())
             {
                 all.Add(extra);
-                MatchComments(extra, comments, inlineSuppressions);
+                comments.Match(extra);
             }
 
             var configured = new List<Finding>();
@@ -78,9 +76,8 @@ namespace Hardening.Build.Configuration
                     continue;
                 }
 
-                configured.Add(inlineSuppressions.TryGetValue(finding, out FindingSuppression? suppression)
-                    ? withSeverity.WithSuppression(suppression)
-                    : withSeverity);
+                FindingSuppression? suppression = comments.SuppressionOf(finding);
+                configured.Add(suppression == null ? withSeverity : withSeverity.WithSuppression(suppression));
             }
 
             foreach (Finding setting in _settingDiagnostics)
@@ -101,216 +98,6 @@ namespace Hardening.Build.Configuration
             }
 
             return _result;
-        }
-
-        private Dictionary<string, List<SuppressionComment>> ScanSuppressions(ProjectModel project, IReadOnlyList<Finding> findings)
-        {
-            var yamlFiles = new HashSet<string>(StringComparer.Ordinal);
-            var files = new List<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (InputFile input in _request.Files)
-            {
-                AddFile(input.Path, input.Kind == InputKind.Compose);
-            }
-
-            foreach (ComposeProject composeProject in project.ComposeProjects)
-            {
-                foreach (string file in composeProject.ReadFiles)
-                {
-                    AddFile(file, true);
-                }
-            }
-
-            var dockerfiles = new Dictionary<string, DockerfileDocument>(StringComparer.Ordinal);
-            foreach (DockerfileDocument document in project.Dockerfiles)
-            {
-                dockerfiles[document.FilePath] = document;
-            }
-
-            foreach (ServiceBuildLink link in project.BuildLinks)
-            {
-                dockerfiles[link.Document.FilePath] = link.Document;
-                AddFile(link.Document.FilePath, false);
-            }
-
-            foreach (Finding finding in findings)
-            {
-                string path = finding.Location.FilePath;
-                if (!string.IsNullOrEmpty(path))
-                {
-                    string extension = Path.GetExtension(path);
-                    AddFile(path, string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase));
-                }
-            }
-
-            var comments = new Dictionary<string, List<SuppressionComment>>(StringComparer.Ordinal);
-            foreach (string file in files)
-            {
-                if (!_fileSystem.FileExists(file))
-                {
-                    continue;
-                }
-
-                SourceFile source = _fileSystem.Read(file);
-                if (source.Text == null)
-                {
-                    continue;
-                }
-
-                List<SuppressionComment> found = yamlFiles.Contains(file)
-                    ? SuppressionScanner.ScanYaml(file, source.Text)
-                    : SuppressionScanner.ScanDockerfile(file, source.Text, HeredocLines(dockerfiles, file));
-                if (found.Count == 0)
-                {
-                    continue;
-                }
-
-                comments[file] = found;
-                foreach (SuppressionComment comment in found)
-                {
-                    string scope = "no line";
-                    if (comment.IsFileLevel)
-                    {
-                        scope = "the whole file";
-                    }
-                    else if (comment.TargetLine > 0)
-                    {
-                        scope = "line " + comment.TargetLine;
-                    }
-
-                    _result.Details.Add($"[suppression] {comment.Location}: {string.Join(" ", comment.Codes)} for {scope}{(comment.Justification == null ? "" : " -- " + comment.Justification)}");
-                }
-            }
-
-            return comments;
-
-            void AddFile(string path, bool isYaml)
-            {
-                if (isYaml)
-                {
-                    yamlFiles.Add(path);
-                }
-
-                if (seen.Add(path))
-                {
-                    files.Add(path);
-                }
-            }
-        }
-
-        private static HashSet<int> HeredocLines(Dictionary<string, DockerfileDocument> dockerfiles, string file)
-        {
-            var lines = new HashSet<int>();
-            if (!dockerfiles.TryGetValue(file, out DockerfileDocument? document))
-            {
-                return lines;
-            }
-
-            foreach (DockerfileInstruction instruction in document.Syntax.Instructions)
-            {
-                foreach (Heredoc heredoc in instruction.Heredocs)
-                {
-                    int bodyLines = 0;
-                    foreach (char c in heredoc.Body)
-                    {
-                        if (c == '\n')
-                        {
-                            bodyLines++;
-                        }
-                    }
-
-                    for (int line = heredoc.BodyStartLine; line < heredoc.BodyStartLine + bodyLines; line++)
-                    {
-                        lines.Add(line);
-                    }
-                }
-            }
-
-            return lines;
-        }
-
-        private static void MatchComments(Finding finding, Dictionary<string, List<SuppressionComment>> comments, Dictionary<Finding, FindingSuppression> suppressions)
-        {
-            string path = finding.Location.FilePath;
-            if (string.IsNullOrEmpty(path) || !comments.TryGetValue(path, out List<SuppressionComment>? fileComments))
-            {
-                return;
-            }
-
-            foreach (SuppressionComment comment in fileComments)
-            {
-                bool applies = comment.IsFileLevel || (comment.TargetLine > 0 && comment.TargetLine == finding.Location.Line);
-                if (!applies || !comment.Covers(finding.Code))
-                {
-                    continue;
-                }
-
-                comment.MarkUsed(finding.Code);
-                if (!suppressions.ContainsKey(finding))
-                {
-                    suppressions[finding] = new FindingSuppression(SuppressionKind.InSource, comment.Justification, comment.Location);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Reports invalid comments, and unused ones in files of this project that parsed. A shared file's
-        /// comments may serve another project, and a file that failed to parse has findings missing.
-        /// </summary>
-        private IEnumerable<Finding> CommentDiagnostics(Dictionary<string, List<SuppressionComment>> comments, HashSet<string> filesWithParseErrors)
-        {
-            var diagnostics = new List<Finding>();
-            foreach (KeyValuePair<string, List<SuppressionComment>> file in comments)
-            {
-                bool isOwned = IsInProject(file.Key) && !filesWithParseErrors.Contains(file.Key);
-                foreach (SuppressionComment comment in file.Value)
-                {
-                    if (comment.Error != null)
-                    {
-                        diagnostics.Add(new Finding(ConfigurationDiagnostics.InvalidSetting, comment.Location, comment.Error));
-                        continue;
-                    }
-
-                    var unused = new List<string>(comment.UnusedCodes);
-                    if (unused.Count == 0 || !isOwned)
-                    {
-                        continue;
-                    }
-
-                    string codes = string.Join(", ", unused);
-                    string message = comment.IsFileLevel
-                        ? $"The file-level suppression of {codes} matches no finding in this file, so it has no effect. Remove {codes} from the comment."
-                        : $"The suppression of {codes} matches no finding on the line it applies to, so it has no effect. Remove {codes} from the comment, or move the comment to the line right above the finding; for a missing setting that is the service's key or the final FROM.";
-                    diagnostics.Add(new Finding(ConfigurationDiagnostics.UnusedSuppression, comment.Location, message));
-                }
-            }
-
-            return diagnostics;
-        }
-
-        private static HashSet<string> FilesWithParseErrors(IReadOnlyList<Finding> findings)
-        {
-            var files = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Finding finding in findings)
-            {
-                if (finding.Rule == InputDiagnostics.DockerfileParseError || finding.Rule == InputDiagnostics.ComposeParseError)
-                {
-                    files.Add(finding.Location.FilePath);
-                }
-            }
-
-            return files;
-        }
-
-        private bool IsInProject(string path)
-        {
-            if (string.IsNullOrEmpty(_request.ProjectDirectory))
-            {
-                return true;
-            }
-
-            string prefix = _request.ProjectDirectory!.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            return path.StartsWith(prefix, Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         }
 
         /// <summary>
