@@ -28,6 +28,15 @@ namespace Hardening.Build
 
         public Severity Severity { get; }
 
+        /// <summary>Why the finding is not reported; null for a reported finding.</summary>
+        public FindingSuppression? Suppression { get; private set; }
+
+        internal Finding WithSeverity(Severity severity) =>
+            new Finding(Rule, Location, Message, severity) { Suppression = Suppression };
+
+        internal Finding WithSuppression(FindingSuppression suppression) =>
+            new Finding(Rule, Location, Message, Severity) { Suppression = suppression };
+
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Rule.Code}: {Message}";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -91,6 +92,21 @@ namespace Hardening.Build.Tasks
         /// </summary>
         public ITaskItem[] ProjectProperties { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>
+        /// The HardeningRule items: the item is a code and metadata <c>Severity</c> is none, silent,
+        /// suggestion, warning, error or default. They win over .editorconfig.
+        /// </summary>
+        public ITaskItem[] RuleSeverities { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The baseline file: read when it exists, written when <see cref="UpdateBaseline"/> is true; empty for none.</summary>
+        public string? BaselineFile { get; set; }
+
+        /// <summary>Whether to write the current findings to <see cref="BaselineFile"/> and report none of them.</summary>
+        public bool UpdateBaseline { get; set; }
+
+        /// <summary>Where to write the SARIF 2.1.0 log of every finding; empty for none.</summary>
+        public string? SarifFile { get; set; }
+
         public override bool Execute()
         {
             try
@@ -126,13 +142,22 @@ namespace Hardening.Build.Tasks
                 ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? null : Path.GetFullPath(ProjectDirectory),
                 Environment = UseEnvironmentVariables ? ReadEnvironment() : new Dictionary<string, string>(),
                 Settings = GatherSettings(),
+                RuleSeverities = GatherRuleSeverities(),
+                BaselinePath = string.IsNullOrEmpty(BaselineFile) ? null : ResolvePath(BaselineFile!),
             };
+
+            // Without a file to write, updating would hide every finding and keep no record of them.
+            request.UpdateBaseline = UpdateBaseline && request.BaselinePath != null;
             if (MaxFileBytes > 0)
             {
                 request.MaxFileBytes = MaxFileBytes;
             }
 
             CheckResult result = HardeningEngine.Check(request);
+            foreach (string detail in result.Details)
+            {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + detail);
+            }
 
             HashSet<string> exemptCodes = ParseCodes(NoWarn);
             exemptCodes.UnionWith(ParseCodes(WarningsNotAsErrors));
@@ -150,6 +175,65 @@ namespace Hardening.Build.Tasks
             }
 
             LogSummary(result, counts);
+            WriteReports(request, result);
+        }
+
+        private Dictionary<string, Severity?> GatherRuleSeverities()
+        {
+            var severities = new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
+            foreach (ITaskItem item in RuleSeverities)
+            {
+                string value = item.GetMetadata("Severity");
+                if (!Configuration.SeveritySetting.TryParse(value, out Severity? severity))
+                {
+                    Log.LogWarning(
+                        null, "HARD0009", null, null, 0, 0, 0, 0,
+                        "The HardeningRule item '{0}' has Severity '{1}', which is not valid, so it was ignored. Write {2}.",
+                        item.ItemSpec,
+                        value,
+                        Configuration.SeveritySetting.AcceptedValues);
+                    continue;
+                }
+
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] HardeningRule={0} Severity={1}", item.ItemSpec, value);
+                severities[item.ItemSpec.Trim()] = severity;
+            }
+
+            return severities;
+        }
+
+        private void WriteReports(CheckRequest request, CheckResult result)
+        {
+            if (UpdateBaseline && request.BaselinePath != null)
+            {
+                WriteText(request.BaselinePath, result.CurrentBaseline.ToJson());
+                Log.LogMessage(
+                    MessageImportance.High,
+                    LogPrefix + "wrote {0} baseline entries to {1}. Later builds report only findings that are not in it.",
+                    result.CurrentBaseline.Entries.Count,
+                    request.BaselinePath);
+            }
+
+            if (!string.IsNullOrEmpty(SarifFile))
+            {
+                string path = ResolvePath(SarifFile!);
+                string version = typeof(CheckContainerHardening).Assembly
+                    .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+                WriteText(path, Reporting.SarifLogWriter.Write(result, request.ProjectDirectory, version));
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "wrote the SARIF log to {0}", path);
+            }
+        }
+
+        /// <summary>Writes UTF-8 without a byte-order mark, so that the file is the same on every machine.</summary>
+        private static void WriteText(string path, string text)
+        {
+            string? directory = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
         private void LogInputs()
@@ -161,6 +245,9 @@ namespace Hardening.Build.Tasks
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] MaxFileBytes={0}", MaxFileBytes);
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] DockerComposeProjectPath={0}", DockerComposeProjectPath ?? "");
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UseEnvironmentVariables={0}", UseEnvironmentVariables);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] BaselineFile={0}", BaselineFile ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UpdateBaseline={0}", UpdateBaseline);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] SarifFile={0}", SarifFile ?? "");
         }
 
         private RuleSettings GatherSettings()
@@ -356,15 +443,31 @@ namespace Hardening.Build.Tasks
             counts.TryGetValue(Severity.Error, out int errors);
             counts.TryGetValue(Severity.Warning, out int warnings);
             counts.TryGetValue(Severity.Suggestion, out int suggestions);
+            int inline = 0;
+            int baselined = 0;
+            foreach (Finding finding in result.SuppressedFindings)
+            {
+                if (finding.Suppression!.Kind == SuppressionKind.InSource)
+                {
+                    inline++;
+                }
+                else
+                {
+                    baselined++;
+                }
+            }
+
             Log.LogMessage(
                 MessageImportance.Normal,
-                LogPrefix + "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s).",
+                LogPrefix + "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s), {6} suppressed in source, {7} baselined.",
                 result.DockerfileCount,
                 result.ComposeFileCount,
                 result.ServiceCount,
                 errors,
                 warnings,
-                suggestions);
+                suggestions,
+                inline,
+                baselined);
         }
 
         internal static bool TryParseKind(string value, out InputKind kind)
