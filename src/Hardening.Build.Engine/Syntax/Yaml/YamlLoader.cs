@@ -78,6 +78,40 @@ namespace Hardening.Build.Syntax.Yaml
         }
 
         /// <summary>
+        /// Returns the line and column of a character index, counting line breaks as YAML does: CR LF,
+        /// CR, LF, and the breaks NEL, LS and PS, which YamlDotNet 16 and Docker Compose's parser also accept.
+        /// </summary>
+        public static SourceLocation LocationOf(string filePath, string text, int index)
+        {
+            int line = 1;
+            int column = 1;
+            int start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            for (int i = start; i < index && i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    continue;
+                }
+
+                if (IsLineBreak(c))
+                {
+                    line++;
+                    column = 1;
+                }
+                else
+                {
+                    column++;
+                }
+            }
+
+            return new SourceLocation(filePath, line, column);
+        }
+
+        /// <summary>Whether YAML ends a line at this character.</summary>
+        public static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+
+        /// <summary>
         /// Keeps YamlDotNet's message and adds what it leaves out: the fix for tabs and where an
         /// unclosed flow collection or quote starts.
         /// </summary>
