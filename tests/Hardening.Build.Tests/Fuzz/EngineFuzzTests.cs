@@ -140,9 +140,9 @@ namespace Hardening.Build.Tests.Fuzz
                 List<string> lines = text == null
                     ? new List<string> { string.Empty }
                     : location.FilePath == DockerfilePath ? DockerfileLinesOf(text) : YamlLinesOf(text);
-                Assert.True(location.Line >= 1 && location.Line <= lines.Count, $"{finding} has line {location.Line}, outside 1..{lines.Count}.");
+                Assert.True(location.Line >= 1 && location.Line <= lines.Count, $"{finding} has line {location.Line}, outside 1..{lines.Count}, in {Escape(text)}");
                 int length = lines[location.Line - 1].Length;
-                Assert.True(location.Column >= 1 && location.Column <= length + 1, $"{finding} has column {location.Column}, outside 1..{length + 1}.");
+                Assert.True(location.Column >= 1 && location.Column <= length + 1, $"{finding} has column {location.Column}, outside 1..{length + 1}, in {Escape(text)}");
                 Assert.DoesNotContain('\n', finding.Message);
                 Assert.DoesNotContain('\r', finding.Message);
             }
@@ -189,6 +189,23 @@ namespace Hardening.Build.Tests.Fuzz
 
             lines.Add(line.ToString());
             return lines;
+        }
+
+        /// <summary>Shows a text with its control characters escaped, so a failing input can be copied into a test.</summary>
+        private static string Escape(string? text)
+        {
+            if (text == null)
+            {
+                return "(unreadable)";
+            }
+
+            var escaped = new StringBuilder("\"");
+            foreach (char c in text.Length > 2000 ? text.Substring(0, 2000) : text)
+            {
+                escaped.Append(c < ' ' || c > '~' || c == '"' || c == '\\' ? $"\\u{(int)c:X4}" : c.ToString());
+            }
+
+            return escaped.Append('"').ToString();
         }
 
         private static byte[][] SeedFiles()

@@ -214,6 +214,15 @@ namespace Hardening.Build.Tests.Robustness
         }
 
         [Fact]
+        public void ErrorAtEndOfText_InsideFile()
+        {
+            // Found by the fuzzer: with no line break after the last line, YamlDotNet placed the error on line 5.
+            List<Finding> findings = Check(compose: Encoding.UTF8.GetBytes("services:\n  web:\n  api:\n    image: {gi"));
+
+            Assert.Equal(new[] { "HARD0002@/repo/app/compose.yaml:4:15" }, findings.Select(Describe));
+        }
+
+        [Fact]
         public void Message_LineBreaksEscaped()
         {
             string message = Finding.EscapeLineBreaks("a\rb\nc\u2028d\te");

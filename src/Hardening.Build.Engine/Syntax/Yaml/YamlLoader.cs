@@ -52,11 +52,11 @@ namespace Hardening.Build.Syntax.Yaml
                 }
                 catch (YamlException ex)
                 {
-                    return ParserFailure(ex, filePath, text, parser, builder);
+                    return WithinText(ParserFailure(ex, filePath, text, parser, builder), filePath, text);
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
-                    return InternalParserFailure(ex, filePath, parser, builder);
+                    return WithinText(InternalParserFailure(ex, filePath, parser, builder), filePath, text);
                 }
 
                 if (!hasEvent)
@@ -75,6 +75,28 @@ namespace Hardening.Build.Syntax.Yaml
             }
 
             return builder.Finish();
+        }
+
+        /// <summary>
+        /// Moves an error that YamlDotNet 16 places past the end of the text, such as on the line after a
+        /// last line without a line break, to the end of the text, so the location exists in the file.
+        /// </summary>
+        private static YamlLoadResult WithinText(YamlLoadResult result, string filePath, string text)
+        {
+            if (result.Error == null)
+            {
+                return result;
+            }
+
+            SourceLocation end = LocationOf(filePath, text, text.Length);
+            SourceLocation location = result.Error.Location;
+            bool pastEnd = location.Line > end.Line || (location.Line == end.Line && location.Column > end.Column);
+            if (!pastEnd)
+            {
+                return result;
+            }
+
+            return new YamlLoadResult(result.Documents, new YamlLoadError(result.Error.Message, end));
         }
 
         /// <summary>
