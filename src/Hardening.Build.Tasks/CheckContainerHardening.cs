@@ -74,7 +74,8 @@ namespace Hardening.Build.Tasks
 
         /// <summary>
         /// The folder that references in checked files may not leave. Empty means the nearest folder at or
-        /// above <see cref="ProjectDirectory"/> that contains <c>.git</c>, else the project folder.
+        /// above <see cref="ProjectDirectory"/> that contains <c>.git</c>. Without one, it is the project
+        /// folder, or the folder that contains both it and <see cref="DockerComposeProjectPath"/>.
         /// </summary>
         public string? RepositoryRoot { get; set; }
 
@@ -207,7 +208,8 @@ namespace Hardening.Build.Tasks
                 return ResolvePath(RepositoryRoot!);
             }
 
-            return string.IsNullOrEmpty(ProjectDirectory) ? null : RepositoryRootLocator.Locate(ProjectDirectory!);
+            string? dockerComposeProject = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!);
+            return string.IsNullOrEmpty(ProjectDirectory) ? null : RepositoryRootLocator.Locate(ProjectDirectory!, dockerComposeProject);
         }
 
         private List<InputFile> GatherInputs(RepositoryBoundary? boundary)

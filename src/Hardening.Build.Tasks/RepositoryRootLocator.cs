@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace Hardening.Build.Tasks
@@ -8,8 +9,15 @@ namespace Hardening.Build.Tasks
     /// </summary>
     internal static class RepositoryRootLocator
     {
-        /// <summary>Returns that folder, or <paramref name="projectDirectory"/> itself when no folder above it has <c>.git</c>.</summary>
-        public static string Locate(string projectDirectory)
+        private static readonly StringComparison PathComparison =
+            Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        /// <summary>
+        /// Returns that folder. Without one, returns the project folder, widened to the folder of Visual
+        /// Studio's docker-compose.dcproj when one is given, because its Compose files build the
+        /// Dockerfiles of every project in the solution.
+        /// </summary>
+        public static string Locate(string projectDirectory, string? dockerComposeProjectPath)
         {
             string start = Path.GetFullPath(projectDirectory);
             for (DirectoryInfo? folder = new DirectoryInfo(start); folder != null; folder = folder.Parent)
@@ -21,7 +29,22 @@ namespace Hardening.Build.Tasks
                 }
             }
 
-            return start;
+            string? composeFolder = string.IsNullOrEmpty(dockerComposeProjectPath) ? null : Path.GetDirectoryName(dockerComposeProjectPath);
+            return composeFolder == null ? start : CommonAncestor(start, composeFolder);
+        }
+
+        private static string CommonAncestor(string first, string second)
+        {
+            for (DirectoryInfo? folder = new DirectoryInfo(first); folder != null; folder = folder.Parent)
+            {
+                string prefix = folder.FullName.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                if (string.Equals(folder.FullName, second, PathComparison) || second.StartsWith(prefix, PathComparison))
+                {
+                    return folder.FullName;
+                }
+            }
+
+            return first;
         }
     }
 }

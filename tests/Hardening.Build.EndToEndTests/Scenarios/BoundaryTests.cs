@@ -45,6 +45,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             Directory.CreateSymbolicLink(project.PathOf("linked"), project.PathOf("../outside/linked"));
             Directory.CreateDirectory(project.PathOf("loop"));
             File.CreateSymbolicLink(project.PathOf("loop/Dockerfile"), project.PathOf("loop/Dockerfile"));
+            Directory.CreateSymbolicLink(project.PathOf("loop/again"), project.PathOf("loop"));
 
             BuildOutput build = project.Build();
 

@@ -53,13 +53,34 @@ namespace Hardening.Build.EndToEndTests.Scenarios
                 runs.Add(build.Hardening.Select(d => d.ToString()).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray());
             }
 
-            Assert.NotEmpty(runs[0]);
+            foreach (string line in runs[0])
+            {
+                _output.WriteLine(line);
+            }
+
+            // The Compose files are beside the solution, outside every project folder, and there is no .git:
+            // the boundary widens to the dcproj's folder, so no build reference is reported as outside.
+            string[] located = runs[0].Select(line => Locate(project, line)).ToArray();
+            Assert.DoesNotContain(located, line => line.StartsWith("HARD0006", StringComparison.Ordinal));
+            Assert.Contains("HARD1001@app/Dockerfile:2:1", located);
+            Assert.Contains("HARD1002@docker-compose.yml:10:11", located);
+            Assert.Contains("HARD1002@docker-compose.yml:15:11", located);
+            Assert.Contains("HARD1002@docker-compose.yml:20:11", located);
             for (int i = 1; i < runs.Count; i++)
             {
                 Assert.Equal(runs[0], runs[i]);
             }
 
             project.Pass();
+        }
+
+        /// <summary>Turns a diagnostic line into "CODE@path:line:column", the path relative to the solution folder.</summary>
+        private static string Locate(TestProject project, string line)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^(?<file>.*)\((?<line>\d+),(?<column>\d+)\): \w+ (?<code>HARD\d+):");
+            string folder = Path.GetDirectoryName(project.ProjectDirectory)!;
+            string file = Path.GetRelativePath(folder, match.Groups["file"].Value);
+            return $"{match.Groups["code"].Value}@{file}:{match.Groups["line"].Value}:{match.Groups["column"].Value}";
         }
 
         /// <summary>A build changes nothing in the project tree outside obj/ and bin/.</summary>
