@@ -51,9 +51,9 @@ namespace Hardening.Build.Files
         public const long DefaultMaxFileBytes = 10L * 1024 * 1024;
 
         /// <summary>
-        /// Reads at most <paramref name="maxFileBytes"/> bytes. A file larger than the limit is rejected
-        /// from its size before it is opened, and a file that grows while it is read (or a device that
-        /// reports size 0) is rejected once the read passes the limit, so memory stays bounded.
+        /// Reads at most <paramref name="maxFileBytes"/> bytes, so memory stays bounded. A file larger than
+        /// the limit is rejected by its size before it is opened. A file that grows while it is read, or a
+        /// device that reports size 0, is rejected once the read passes the limit.
         /// </summary>
         /// <param name="boundary">When set, a path whose symbolic links lead outside it is not read.</param>
         public static SourceFile Read(string path, long maxFileBytes = DefaultMaxFileBytes, RepositoryBoundary? boundary = null)
