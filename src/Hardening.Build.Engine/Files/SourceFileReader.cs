@@ -85,6 +85,8 @@ namespace Hardening.Build.Files
                     return TooLarge(path, info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), maxFileBytes);
                 }
 
+                // NOTE: a named pipe (FIFO) reports size 0 and opening it waits for a writer, and .NET has
+                // no portable way to tell it from a file, so one inside the repository would stall the read.
                 bytes = ReadBounded(path, maxFileBytes);
                 if (bytes.Length > maxFileBytes)
                 {

@@ -83,6 +83,28 @@ namespace Hardening.Build.Tests.Robustness
         }
 
         [Fact]
+        public void ReferencedLinkOutside_NotRead()
+        {
+            string repository = Path.Combine(_folder, "repo");
+            string outside = Path.Combine(_folder, "outside.yml");
+            Directory.CreateDirectory(repository);
+            File.WriteAllText(outside, "services:\n  base:\n    image: nginx\n    user: root\n");
+            string link = Path.Combine(repository, "base.yml");
+            File.CreateSymbolicLink(link, outside);
+            string compose = Path.Combine(repository, "compose.yaml");
+            File.WriteAllText(compose, "services:\n  web:\n    extends:\n      file: base.yml\n      service: base\n");
+            var request = new CheckRequest(new[] { new InputFile(compose, InputKind.Compose) }) { RepositoryRoot = repository };
+
+            List<Finding> findings = HardeningEngine.Check(request).Findings.ToList();
+
+            Finding unread = Assert.Single(findings, f => f.Code == "HARD0003");
+            Assert.Equal(link, unread.Location.FilePath);
+            Assert.Equal(1, unread.Location.Line);
+            Assert.Equal(1, unread.Location.Column);
+            Assert.DoesNotContain(findings, f => f.Code == "HARD1002");
+        }
+
+        [Fact]
         public void LinkLoop_ResolvesToNull()
         {
             string link = Path.Combine(_folder, "Dockerfile");
