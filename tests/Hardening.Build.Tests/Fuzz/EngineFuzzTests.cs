@@ -38,6 +38,7 @@ namespace Hardening.Build.Tests.Fuzz
             "# syntax=docker/dockerfile:1", "ONBUILD USER root", "HEALTHCHECK CMD true", "SHELL [\"sh\", \"-c\"]",
             "CMD [\"a\"", "ENTRYPOINT [\"dotnet\", \"App.dll\"]", "EXPOSE 80", "", "   ", "\t", "# comment", "LABEL a=\"b",
             "WORKDIR /app", "USER ${A:-${B:-${C}}}", "USER '", "RUN `", "FROM", "AS", "\\",
+            "USER root\r", "FROM alpine\rUSER root", "LABEL a=\u0085\u2028",
         };
 
         private static readonly string[] ComposeLines =
@@ -53,6 +54,7 @@ namespace Hardening.Build.Tests.Fuzz
             "    environment:", "      - A=${B:?unset}", "    volumes:", "      - data:/tmp", "volumes:", "  data: {}",
             "", "  ", "\t", "# comment", "---", "...", "    command: [a, b", "    image: \"unterminated", "? complex",
             "    user: *missing", "    &anchor", "    !!int x: 1", "    user: !!str 0",
+            "    user: root\r", "  db:\r    image: postgres", "    image: a\u0085b", "    image: a\u2028    user: root",
         };
 
         private static readonly string[] OtherFile =
