@@ -31,10 +31,10 @@ namespace Hardening.Build.Files
         public bool Contains(string path) => IsInside(Path.GetFullPath(path), Root);
 
         /// <summary>
-        /// Returns where a path leads after its symbolic links are resolved when that place is outside the
-        /// boundary; null when the path leads inside it, involves no link, or cannot be resolved. Both
-        /// sides are compared with their links resolved, so a root reached through a link (such as /tmp on
-        /// macOS) still contains its own files.
+        /// Returns where a path leads after its symbolic links are resolved, when that place is outside the
+        /// boundary. Returns null when the path leads inside it, involves no link, or cannot be resolved.
+        /// Both sides are compared with their links resolved, so a root reached through a link, such as
+        /// /tmp on macOS, still contains its own files.
         /// </summary>
         public string? LinkTargetOutside(string path)
         {

@@ -42,8 +42,9 @@ namespace Hardening.Build.Files
     }
 
     /// <summary>
-    /// Reads a checked file once, with a size limit, and decodes it as Docker does: UTF-8 with an
-    /// optional byte-order mark; UTF-16 when a UTF-16 byte-order mark says so.
+    /// Reads a checked file once, with a size limit, and decodes it: UTF-8 with an optional byte-order
+    /// mark, or UTF-16 when a UTF-16 byte-order mark is present. The loaders report what Docker rejects,
+    /// such as a UTF-16 Dockerfile or invalid UTF-8 in a Compose file.
     /// </summary>
     public static class SourceFileReader
     {
