@@ -62,6 +62,14 @@ namespace Hardening.Build
         /// <summary>The project's declared base images, opt-in policies and properties the rules read.</summary>
         public RuleSettings Settings { get; set; } = RuleSettings.Default;
 
+        /// <summary>
+        /// The folder that references in checked files may not leave: <c>extends</c>, <c>include</c> and
+        /// <c>env_file</c> of an include, a build's Dockerfile, and symbolic links. A reference that leads
+        /// outside it gets HARD0006 and is not read. The files in <see cref="Files"/> are read wherever
+        /// they are, unless a symbolic link leads them outside (HARD0003). Null turns the boundary off.
+        /// </summary>
+        public string? RepositoryRoot { get; set; }
+
         /// <summary>Reads the files. When null, <see cref="HardeningEngine.Check"/> sets a disk file system that reads each file once.</summary>
         public IFileSystem? FileSystem { get; set; }
 

@@ -17,7 +17,9 @@ namespace Hardening.Build
         {
             // The configuration step reads the checked files again for suppression comments. Sharing one
             // caching file system with the model builder keeps that to one disk read per file.
-            request.FileSystem ??= new DiskFileSystem(request.MaxFileBytes);
+            request.FileSystem ??= new DiskFileSystem(
+                request.MaxFileBytes,
+                string.IsNullOrEmpty(request.RepositoryRoot) ? null : new RepositoryBoundary(request.RepositoryRoot!));
 
             var builder = new ModelBuilder(request);
             ProjectModel project = builder.Build();

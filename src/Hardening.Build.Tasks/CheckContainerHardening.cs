@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using Hardening.Build.Files;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -107,6 +108,13 @@ namespace Hardening.Build.Tasks
         /// <summary>Where to write the SARIF 2.1.0 log of every finding; empty for none.</summary>
         public string? SarifFile { get; set; }
 
+        /// <summary>
+        /// The folder that references in checked files may not leave. Empty means the nearest folder at or
+        /// above <see cref="ProjectDirectory"/> that contains <c>.git</c>. Without one, it is the project
+        /// folder, or the folder that contains both it and <see cref="DockerComposeProjectPath"/>.
+        /// </summary>
+        public string? RepositoryRoot { get; set; }
+
         public override bool Execute()
         {
             try
@@ -135,8 +143,12 @@ namespace Hardening.Build.Tasks
         {
             LogInputs();
 
-            var request = new CheckRequest(GatherInputs())
+            string? repositoryRoot = FindRepositoryRoot();
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] RepositoryRoot={0}", repositoryRoot ?? "");
+            var boundary = repositoryRoot == null ? null : new RepositoryBoundary(repositoryRoot);
+            var request = new CheckRequest(GatherInputs(boundary))
             {
+                RepositoryRoot = repositoryRoot,
                 ComposeProjects = GatherComposeProjects(),
                 DockerComposeProjectPath = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!),
                 ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? null : Path.GetFullPath(ProjectDirectory),
@@ -350,12 +362,33 @@ namespace Hardening.Build.Tasks
             return variables;
         }
 
-        private List<InputFile> GatherInputs()
+        private string? FindRepositoryRoot()
+        {
+            if (!string.IsNullOrEmpty(RepositoryRoot))
+            {
+                return ResolvePath(RepositoryRoot!);
+            }
+
+            string? dockerComposeProject = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!);
+            return string.IsNullOrEmpty(ProjectDirectory) ? null : RepositoryRootLocator.Locate(ProjectDirectory!, dockerComposeProject);
+        }
+
+        private List<InputFile> GatherInputs(RepositoryBoundary? boundary)
         {
             var inputs = new List<InputFile>(Files.Length);
             foreach (ITaskItem item in Files)
             {
                 string path = ResolvePath(item);
+
+                // MSBuild's ** follows symbolic links to folders, so the default globs can reach files
+                // outside the repository; those are skipped. Items the project lists are always checked.
+                string? outside = IsDefaultItem(item) ? boundary?.LinkTargetOutside(path) : null;
+                if (outside != null)
+                {
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] File={0} skipped: a symbolic link leads it to '{1}', outside the repository.", path, outside);
+                    continue;
+                }
+
                 string kindMetadata = item.GetMetadata("Kind");
                 InputKind kind;
                 string reason;
@@ -378,6 +411,9 @@ namespace Hardening.Build.Tasks
 
             return inputs;
         }
+
+        private static bool IsDefaultItem(ITaskItem item) =>
+            string.Equals(item.GetMetadata("HardeningDefaultItem"), "true", StringComparison.OrdinalIgnoreCase);
 
         private string ResolvePath(ITaskItem item)
         {

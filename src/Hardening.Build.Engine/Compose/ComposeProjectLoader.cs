@@ -18,6 +18,7 @@ namespace Hardening.Build.Compose
 
         private readonly IFileSystem _fileSystem;
         private readonly IReadOnlyDictionary<string, string> _environment;
+        private readonly RepositoryBoundary? _boundary;
         private readonly Dictionary<string, YamlLoadResult> _documents = new Dictionary<string, YamlLoadResult>(StringComparer.Ordinal);
         private readonly List<Finding> _diagnostics = new List<Finding>();
         private readonly HashSet<string> _reportedFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -28,15 +29,21 @@ namespace Hardening.Build.Compose
         // judged, because a setting that lives in the file that failed would look missing.
         private bool _loadFailed;
 
-        private ComposeProjectLoader(IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment)
+        private ComposeProjectLoader(IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment, RepositoryBoundary? boundary)
         {
             _fileSystem = fileSystem;
             _environment = environment;
+            _boundary = boundary;
         }
 
-        public static ComposeProject Load(ComposeProjectSpec spec, IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment)
+        /// <param name="boundary">When set, files that extends and include reach outside it are reported with HARD0006 and not read.</param>
+        public static ComposeProject Load(
+            ComposeProjectSpec spec,
+            IFileSystem fileSystem,
+            IReadOnlyDictionary<string, string> environment,
+            RepositoryBoundary? boundary = null)
         {
-            var loader = new ComposeProjectLoader(fileSystem, environment);
+            var loader = new ComposeProjectLoader(fileSystem, environment, boundary);
             return loader.LoadProject(spec);
         }
 
@@ -152,7 +159,7 @@ namespace Hardening.Build.Compose
             ServiceTable.Definition? baseDefinition = baseServices.Find(name);
             if (baseDefinition == null)
             {
-                if (baseFile == null || _fileSystem.FileExists(baseFilePath))
+                if (baseFile == null || (_fileSystem.FileExists(baseFilePath) && !IsOutsideBoundary(baseFilePath)))
                 {
                     Report(baseName!.ReportLocation, $"extends names the service '{name}', which is not defined in '{baseFilePath}'. Correct the service name.");
                 }
@@ -237,6 +244,15 @@ namespace Hardening.Build.Compose
             string envPath = envFile != null && !envFile.IsNull
                 ? Path.GetFullPath(Path.Combine(directory, Interpolate(envFile, parentVariables)))
                 : Path.Combine(includedDirectory, ".env");
+            if (IsOutsideBoundary(envPath))
+            {
+                if (envFile != null && !envFile.IsNull)
+                {
+                    Report(envFile.ReportLocation, $"The file '{envPath}' is outside the repository '{_boundary!.Root}', so it was not read. Move it into the repository, or set HardeningRepositoryRoot to a folder that contains both.");
+                }
+
+                envPath = string.Empty;
+            }
 
             // The included project reads its own .env; the including project's variables win over it.
             IReadOnlyDictionary<string, string> variables = LoadVariables(envPath, parentVariables);
@@ -284,6 +300,12 @@ namespace Hardening.Build.Compose
         private YamlLoadResult ReadYaml(string path, SourceLocation? referencedAt)
         {
             var empty = new YamlLoadResult(new YamlNode[0], null);
+            if (referencedAt.HasValue && IsOutsideBoundary(path))
+            {
+                Report(referencedAt.Value, $"The file '{path}' is outside the repository '{_boundary!.Root}', so it was not read. Move it into the repository, or set HardeningRepositoryRoot to a folder that contains both.");
+                return empty;
+            }
+
             if (referencedAt.HasValue && !_fileSystem.FileExists(path))
             {
                 Report(referencedAt.Value, $"The file '{path}' was not found. Correct the path, which is relative to the folder of the file that refers to it.");
@@ -303,6 +325,15 @@ namespace Hardening.Build.Compose
             }
 
             _readFiles.Add(path);
+            if (source.InvalidUtf8Index >= 0 && _reportedFiles.Add(path))
+            {
+                // Docker Compose's YAML parser rejects such bytes; the rest of the text is still checked.
+                _diagnostics.Add(new Finding(
+                    InputDiagnostics.ComposeParseError,
+                    YamlLoader.LocationOf(path, source.Text!, source.InvalidUtf8Index),
+                    "The Compose file contains bytes that are not valid UTF-8 here, so Docker Compose cannot load it. Save the file as UTF-8."));
+            }
+
             YamlLoadResult result = YamlLoader.Load(path, source.Text!);
             if (result.Error != null)
             {
@@ -321,7 +352,7 @@ namespace Hardening.Build.Compose
 
         private IReadOnlyDictionary<string, string> LoadVariables(string envPath, IReadOnlyDictionary<string, string> overrides)
         {
-            if (!_fileSystem.FileExists(envPath))
+            if (envPath.Length == 0 || !_fileSystem.FileExists(envPath))
             {
                 return overrides;
             }
@@ -349,6 +380,8 @@ namespace Hardening.Build.Compose
 
             return env.Variables;
         }
+
+        private bool IsOutsideBoundary(string path) => _boundary != null && !_boundary.Contains(path);
 
         private string Interpolate(YamlScalar scalar, IReadOnlyDictionary<string, string> variables) =>
             ComposeInterpolator.Interpolate(scalar.Value, variables).Text;

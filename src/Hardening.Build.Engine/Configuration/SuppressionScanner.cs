@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
@@ -79,9 +80,10 @@ namespace Hardening.Build.Configuration
                     }
                 }
             }
-            catch (YamlException)
+            catch (Exception ex) when (ex is YamlException || ex is InvalidOperationException || ex is ArgumentException)
             {
-                // The comments found before the error still apply.
+                // The comments found before the error still apply. YamlDotNet 16.3.0's scanner throws
+                // InvalidOperationException, not YamlException, inside some unclosed flow collections.
             }
 
             return comments;

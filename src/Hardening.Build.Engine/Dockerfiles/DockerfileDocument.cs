@@ -256,7 +256,9 @@ namespace Hardening.Build.Dockerfiles
         {
             IReadOnlyList<InstructionWord> words = from.Words;
             string reference = words.Count > 0 ? words[0].Text : string.Empty;
-            string? name = words.Count == 3 ? words[2].Text.ToLowerInvariant() : null;
+            // Without "AS" in the middle BuildKit rejects the FROM, so the third word names no stage.
+            bool hasName = words.Count == 3 && string.Equals(words[1].Text, "AS", StringComparison.OrdinalIgnoreCase);
+            string? name = hasName ? words[2].Text.ToLowerInvariant() : null;
             SourceLocation location = origin.Locate(from.Position);
             return new DockerfileStage(index, name, from, location, reference, body);
         }
