@@ -14,7 +14,7 @@ namespace Hardening.Build
         {
             Rule = rule;
             Location = location;
-            Message = message;
+            Message = EscapeLineBreaks(message);
             Severity = severity;
         }
 
@@ -27,6 +27,62 @@ namespace Hardening.Build
         public string Message { get; }
 
         public Severity Severity { get; }
+
+        /// <summary>Why the finding is not reported; null for a reported finding.</summary>
+        public FindingSuppression? Suppression { get; private set; }
+
+        internal Finding WithSeverity(Severity severity) =>
+            new Finding(Rule, Location, Message, severity) { Suppression = Suppression };
+
+        internal Finding WithSuppression(FindingSuppression suppression) =>
+            new Finding(Rule, Location, Message, Severity) { Suppression = suppression };
+
+        /// <summary>
+        /// Writes line breaks and other control characters that a quoted value brings into a message as
+        /// escapes such as <c>\r</c>, so every finding stays on one log line, where MSBuild and CI problem
+        /// matchers read it.
+        /// </summary>
+        internal static string EscapeLineBreaks(string message)
+        {
+            int first = 0;
+            while (first < message.Length && !NeedsEscape(message[first]))
+            {
+                first++;
+            }
+
+            if (first == message.Length)
+            {
+                return message;
+            }
+
+            var escaped = new System.Text.StringBuilder(message.Length + 8);
+            escaped.Append(message, 0, first);
+            for (int i = first; i < message.Length; i++)
+            {
+                char c = message[i];
+                if (!NeedsEscape(c))
+                {
+                    escaped.Append(c);
+                }
+                else if (c == '\r')
+                {
+                    escaped.Append("\\r");
+                }
+                else if (c == '\n')
+                {
+                    escaped.Append("\\n");
+                }
+                else
+                {
+                    escaped.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return escaped.ToString();
+        }
+
+        private static bool NeedsEscape(char c) =>
+            (c < ' ' && c != '\t') || c == '\u007F' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Rule.Code}: {Message}";
     }

@@ -1,18 +1,26 @@
 using System;
 using System.Collections.Generic;
 using Hardening.Build.Compose;
+using Hardening.Build.Configuration;
+using Hardening.Build.Files;
 using Hardening.Build.Rules;
 
 namespace Hardening.Build
 {
     /// <summary>
-    /// Reads each file once, builds the model, runs every rule of the catalogue and returns the
-    /// findings in file order, each fact once.
+    /// Reads each file once, builds the model, runs every rule of the catalogue, applies the user's
+    /// severities, suppressions and baseline, and returns the findings in file order, each fact once.
     /// </summary>
     public static class HardeningEngine
     {
         public static CheckResult Check(CheckRequest request)
         {
+            // The configuration step reads the checked files again for suppression comments. Sharing one
+            // caching file system with the model builder keeps that to one disk read per file.
+            request.FileSystem ??= new DiskFileSystem(
+                request.MaxFileBytes,
+                string.IsNullOrEmpty(request.RepositoryRoot) ? null : new RepositoryBoundary(request.RepositoryRoot!));
+
             var builder = new ModelBuilder(request);
             ProjectModel project = builder.Build();
 
@@ -41,7 +49,18 @@ namespace Hardening.Build
                 }
             }
 
-            return new CheckResult(findings, project.Dockerfiles.Count, composeFileCount, serviceCount) { Notes = builder.Notes };
+            ConfiguredFindings configured = new FindingConfigurator(request, request.FileSystem).Apply(project, findings);
+            configured.Reported.Sort(CompareByLocation);
+            configured.Suppressed.Sort(CompareByLocation);
+
+            return new CheckResult(configured.Reported, project.Dockerfiles.Count, composeFileCount, serviceCount)
+            {
+                SuppressedFindings = configured.Suppressed,
+                CurrentBaseline = configured.CurrentBaseline,
+                EditorConfigFiles = configured.EditorConfigFiles,
+                Details = configured.Details,
+                Notes = builder.Notes,
+            };
         }
 
         private static List<Finding> Distinct(List<Finding> findings)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Hardening.Build.Compose;
 using Hardening.Build.Dockerfiles;
 using Hardening.Build.Files;
@@ -19,6 +20,7 @@ namespace Hardening.Build
 
         private readonly CheckRequest _request;
         private readonly IFileSystem _fileSystem;
+        private readonly RepositoryBoundary? _boundary;
         private readonly List<Finding> _diagnostics = new List<Finding>();
         private readonly Dictionary<string, DockerfileDocument> _dockerfiles = new Dictionary<string, DockerfileDocument>(StringComparer.Ordinal);
         private readonly List<DockerfileDocument> _inputDockerfiles = new List<DockerfileDocument>();
@@ -28,7 +30,8 @@ namespace Hardening.Build
         public ModelBuilder(CheckRequest request)
         {
             _request = request;
-            _fileSystem = request.FileSystem ?? new DiskFileSystem(request.MaxFileBytes);
+            _boundary = string.IsNullOrEmpty(request.RepositoryRoot) ? null : new RepositoryBoundary(request.RepositoryRoot!);
+            _fileSystem = request.FileSystem ?? new DiskFileSystem(request.MaxFileBytes, _boundary);
         }
 
         public IReadOnlyList<Finding> Diagnostics => _diagnostics;
@@ -53,6 +56,9 @@ namespace Hardening.Build
                 }
                 else if (LoadDockerfile(input.Path, null) is DockerfileDocument document)
                 {
+                    // NOTE: the context is taken to be the Dockerfile's folder. Visual Studio builds from the solution
+                    // folder (DockerfileContext), whose .dockerignore is then not the one read here.
+                    document.DockerIgnore = DockerIgnore.Load(_fileSystem, document.FilePath, Path.GetDirectoryName(document.FilePath) ?? string.Empty);
                     _inputDockerfiles.Add(document);
                 }
             }
@@ -61,7 +67,12 @@ namespace Hardening.Build
             var links = new List<ServiceBuildLink>();
             foreach (ComposeProjectSpec spec in GroupComposeFiles(composeFiles))
             {
-                ComposeProject loaded = ComposeProjectLoader.Load(spec, _fileSystem, _request.Environment);
+                ComposeProject loaded = ComposeProjectLoader.Load(spec, _fileSystem, _request.Environment, _boundary);
+                if (loaded.LoadFailed)
+                {
+                    _notes.Add($"Compose project '{spec}' cannot be loaded, so its services were not checked; its diagnostics say why.");
+                }
+
                 List<ServiceBuildLink> projectLinks = LinkServices(loaded, out List<Finding> linkDiagnostics);
                 ComposeProject? owned = spec == _visualStudioSpec
                     ? KeepOwnedServices(loaded, projectLinks, linkDiagnostics)
@@ -81,12 +92,16 @@ namespace Hardening.Build
                         links.Add(new ServiceBuildLink(owned, link.Service, link.Document, link.Stage, link.IsTarget, link.BuildArgs, _request.Settings.Catalog)
                         {
                             ContextDirectory = link.ContextDirectory,
+                            DockerIgnore = link.DockerIgnore,
                         });
                     }
                 }
             }
 
-            return new ProjectModel(_inputDockerfiles, projects, links, _request.Settings);
+            return new ProjectModel(_inputDockerfiles, projects, links, _request.Settings)
+            {
+                ProjectFile = MsBuildProjectFile.Read(_request.Settings.ProjectFilePath, _fileSystem),
+            };
         }
 
         private IReadOnlyList<ComposeProjectSpec> GroupComposeFiles(List<string> composeFiles)
@@ -128,7 +143,20 @@ namespace Hardening.Build
             }
 
             DockerfileDocument document = DockerfileDocument.Parse(path, source.Text!);
-            _diagnostics.AddRange(document.Diagnostics);
+            if (source.Utf16Encoding != null)
+            {
+                // The text is still checked, but the encoding is the file's first and only parse error.
+                _diagnostics.Add(new Finding(
+                    InputDiagnostics.DockerfileParseError,
+                    SourceLocation.StartOf(path),
+                    $"The Dockerfile is saved as {source.Utf16Encoding}, but Docker reads Dockerfiles as UTF-8, so `docker build` fails with 'unknown instruction' on line 1. Save the file as UTF-8."));
+                _diagnostics.AddRange(document.Diagnostics.Where(d => d.Rule != InputDiagnostics.DockerfileParseError));
+            }
+            else
+            {
+                _diagnostics.AddRange(document.Diagnostics);
+            }
+
             _dockerfiles[path] = document;
             return document;
         }
@@ -179,9 +207,12 @@ namespace Hardening.Build
                     }
                 }
 
+                string contextDirectory = build.ResolveContextDirectory(project.Context);
+                string? dockerfilePath = build.DockerfileInline != null ? null : document.FilePath;
                 links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog)
                 {
-                    ContextDirectory = build.ResolveContextDirectory(project.Context),
+                    ContextDirectory = contextDirectory,
+                    DockerIgnore = DockerIgnore.Load(_fileSystem, dockerfilePath, contextDirectory),
                 });
             }
 
@@ -197,6 +228,14 @@ namespace Hardening.Build
 
             string path = build.ResolveDockerfilePath(context);
             SourceLocation referencedAt = build.Dockerfile?.Location ?? build.Context?.Location ?? build.Entry.Key.Location;
+            if (_boundary != null && !_boundary.Contains(path))
+            {
+                diagnostics.Add(new Finding(
+                    InputDiagnostics.UnresolvedReference,
+                    referencedAt,
+                    $"Service '{service.Name}' builds from '{path}', which is outside the repository '{_boundary.Root}', so it was not read and the image user was not checked. Move the Dockerfile into the repository, or set HardeningRepositoryRoot to a folder that contains both."));
+                return null;
+            }
             DockerfileDocument? document = LoadDockerfile(path, referencedAt);
 
             // BuildKit also tries the lower-case name when the default 'Dockerfile' is missing.
@@ -266,7 +305,7 @@ namespace Hardening.Build
         {
             var all = new List<Finding>(project.Diagnostics);
             all.AddRange(linkDiagnostics);
-            return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles };
+            return new ComposeProject(project.Spec, project.Services, all, project.Context) { ReadFiles = project.ReadFiles, LoadFailed = project.LoadFailed };
         }
 
         /// <summary>
@@ -314,7 +353,7 @@ namespace Hardening.Build
                 diagnostics.AddRange(linkDiagnostics);
             }
 
-            return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles };
+            return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles, LoadFailed = project.LoadFailed };
         }
 
         // A dockerfile_inline lives in the Compose file, so the build context tells where the service belongs.

@@ -27,6 +27,9 @@ namespace Hardening.Build
         /// <summary>The project's declared base images, policies and properties.</summary>
         public RuleSettings Settings { get; }
 
+        /// <summary>Where the MSBuild project file writes its properties, for findings about them.</summary>
+        public MsBuildProjectFile ProjectFile { get; internal set; } = MsBuildProjectFile.None;
+
         /// <summary>The Dockerfiles checked for this project.</summary>
         public IReadOnlyList<DockerfileDocument> Dockerfiles { get; }
 

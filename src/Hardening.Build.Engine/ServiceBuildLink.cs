@@ -44,6 +44,9 @@ namespace Hardening.Build
         /// <summary>The absolute build context folder, which tells which MSBuild project builds the service.</summary>
         public string ContextDirectory { get; internal set; } = string.Empty;
 
+        /// <summary>The ignore file of the build context; null when it was not looked for.</summary>
+        public DockerIgnore? DockerIgnore { get; internal set; }
+
         /// <summary>The effective user of the built stage, before the service's own <c>user:</c>.</summary>
         public UserResolution ResolveImageUser() => Document.ResolveUser(Stage, BuildArgs, Catalog);
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
+using Hardening.Build.Files;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -32,9 +34,8 @@ namespace Hardening.Build.Tasks
 
         /// <summary>
         /// The files to check. Metadata <c>Kind</c> is <c>Dockerfile</c> or <c>Compose</c>. Without it, the
-        /// kind comes from the file name.
+        /// kind comes from the file name. Empty when only the .NET SDK's container properties are checked.
         /// </summary>
-        [Required]
         public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>The absolute folder that relative item paths are resolved against.</summary>
@@ -71,6 +72,49 @@ namespace Hardening.Build.Tasks
         /// </summary>
         public bool UseEnvironmentVariables { get; set; }
 
+        /// <summary>
+        /// Declared base images: the item is an image name, a name with tag, or a prefix ending in <c>*</c>,
+        /// and metadata <c>User</c> is the user the image runs as by default.
+        /// </summary>
+        public ITaskItem[] BaseImages { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>Whether images must be pinned by digest.</summary>
+        public bool RequireDigest { get; set; }
+
+        /// <summary>Registries or registry/namespace prefixes that images may come from, separated by <c>;</c>; empty allows all.</summary>
+        public string? AllowedRegistries { get; set; }
+
+        /// <summary>The full path of the MSBuild project file, where findings about its properties point.</summary>
+        public string? ProjectFilePath { get; set; }
+
+        /// <summary>
+        /// Project properties that rules read: the item is the property name and metadata <c>Value</c> its
+        /// value. Items with an empty value are left out, as MSBuild treats an empty property as unset.
+        /// </summary>
+        public ITaskItem[] ProjectProperties { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>
+        /// The HardeningRule items: the item is a code and metadata <c>Severity</c> is none, silent,
+        /// suggestion, warning, error or default. They win over .editorconfig.
+        /// </summary>
+        public ITaskItem[] RuleSeverities { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The baseline file: read when it exists, written when <see cref="UpdateBaseline"/> is true; empty for none.</summary>
+        public string? BaselineFile { get; set; }
+
+        /// <summary>Whether to write the current findings to <see cref="BaselineFile"/> and report none of them.</summary>
+        public bool UpdateBaseline { get; set; }
+
+        /// <summary>Where to write the SARIF 2.1.0 log of every finding; empty for none.</summary>
+        public string? SarifFile { get; set; }
+
+        /// <summary>
+        /// The folder that references in checked files may not leave. Empty means the nearest folder at or
+        /// above <see cref="ProjectDirectory"/> that contains <c>.git</c>. Without one, it is the project
+        /// folder, or the folder that contains both it and <see cref="DockerComposeProjectPath"/>.
+        /// </summary>
+        public string? RepositoryRoot { get; set; }
+
         public override bool Execute()
         {
             try
@@ -99,19 +143,33 @@ namespace Hardening.Build.Tasks
         {
             LogInputs();
 
-            var request = new CheckRequest(GatherInputs())
+            string? repositoryRoot = FindRepositoryRoot();
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] RepositoryRoot={0}", repositoryRoot ?? "");
+            var boundary = repositoryRoot == null ? null : new RepositoryBoundary(repositoryRoot);
+            var request = new CheckRequest(GatherInputs(boundary))
             {
+                RepositoryRoot = repositoryRoot,
                 ComposeProjects = GatherComposeProjects(),
                 DockerComposeProjectPath = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!),
                 ProjectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? null : Path.GetFullPath(ProjectDirectory),
                 Environment = UseEnvironmentVariables ? ReadEnvironment() : new Dictionary<string, string>(),
+                Settings = GatherSettings(),
+                RuleSeverities = GatherRuleSeverities(),
+                BaselinePath = string.IsNullOrEmpty(BaselineFile) ? null : ResolvePath(BaselineFile!),
             };
+
+            // Without a file to write, updating would hide every finding and keep no record of them.
+            request.UpdateBaseline = UpdateBaseline && request.BaselinePath != null;
             if (MaxFileBytes > 0)
             {
                 request.MaxFileBytes = MaxFileBytes;
             }
 
             CheckResult result = HardeningEngine.Check(request);
+            foreach (string detail in result.Details)
+            {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + detail);
+            }
 
             HashSet<string> exemptCodes = ParseCodes(NoWarn);
             exemptCodes.UnionWith(ParseCodes(WarningsNotAsErrors));
@@ -129,6 +187,65 @@ namespace Hardening.Build.Tasks
             }
 
             LogSummary(result, counts);
+            WriteReports(request, result);
+        }
+
+        private Dictionary<string, Severity?> GatherRuleSeverities()
+        {
+            var severities = new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
+            foreach (ITaskItem item in RuleSeverities)
+            {
+                string value = item.GetMetadata("Severity");
+                if (!Configuration.SeveritySetting.TryParse(value, out Severity? severity))
+                {
+                    Log.LogWarning(
+                        null, "HARD0009", null, null, 0, 0, 0, 0,
+                        "The HardeningRule item '{0}' has Severity '{1}', which is not valid, so it was ignored. Write {2}.",
+                        item.ItemSpec,
+                        value,
+                        Configuration.SeveritySetting.AcceptedValues);
+                    continue;
+                }
+
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] HardeningRule={0} Severity={1}", item.ItemSpec, value);
+                severities[item.ItemSpec.Trim()] = severity;
+            }
+
+            return severities;
+        }
+
+        private void WriteReports(CheckRequest request, CheckResult result)
+        {
+            if (UpdateBaseline && request.BaselinePath != null)
+            {
+                WriteText(request.BaselinePath, result.CurrentBaseline.ToJson());
+                Log.LogMessage(
+                    MessageImportance.High,
+                    LogPrefix + "wrote {0} baseline entries to {1}. Later builds report only findings that are not in it.",
+                    result.CurrentBaseline.Entries.Count,
+                    request.BaselinePath);
+            }
+
+            if (!string.IsNullOrEmpty(SarifFile))
+            {
+                string path = ResolvePath(SarifFile!);
+                string version = typeof(CheckContainerHardening).Assembly
+                    .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+                WriteText(path, Reporting.SarifLogWriter.Write(result, request.ProjectDirectory, version));
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "wrote the SARIF log to {0}", path);
+            }
+        }
+
+        /// <summary>Writes UTF-8 without a byte-order mark, so that the file is the same on every machine.</summary>
+        private static void WriteText(string path, string text)
+        {
+            string? directory = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
         private void LogInputs()
@@ -140,6 +257,62 @@ namespace Hardening.Build.Tasks
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] MaxFileBytes={0}", MaxFileBytes);
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] DockerComposeProjectPath={0}", DockerComposeProjectPath ?? "");
             Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UseEnvironmentVariables={0}", UseEnvironmentVariables);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] BaselineFile={0}", BaselineFile ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UpdateBaseline={0}", UpdateBaseline);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] SarifFile={0}", SarifFile ?? "");
+        }
+
+        private RuleSettings GatherSettings()
+        {
+            var catalog = new Dockerfiles.BaseImageCatalog();
+            foreach (ITaskItem item in BaseImages)
+            {
+                string user = item.GetMetadata("User").Trim();
+                if (user.Length == 0)
+                {
+                    Log.LogWarning(
+                        null, "HARD0006", null, null, 0, 0, 0, 0,
+                        "The HardeningBaseImage item '{0}' has no User metadata, so it was ignored. Write the user the image runs as, for example User=\"10001\" or User=\"root\".",
+                        item.ItemSpec);
+                    continue;
+                }
+
+                catalog.Add(item.ItemSpec, user);
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] BaseImage={0} User={1}", item.ItemSpec, user);
+            }
+
+            var registries = new List<string>();
+            foreach (string registry in (AllowedRegistries ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (registry.Trim().Length > 0)
+                {
+                    registries.Add(registry.Trim());
+                }
+            }
+
+            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (ITaskItem item in ProjectProperties)
+            {
+                string value = item.GetMetadata("Value");
+                if (value.Trim().Length > 0)
+                {
+                    properties[item.ItemSpec] = value;
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] {0}={1}", item.ItemSpec, value);
+                }
+            }
+
+            string? projectFile = string.IsNullOrEmpty(ProjectFilePath) ? null : ResolvePath(ProjectFilePath!);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ProjectFilePath={0}", projectFile ?? "");
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] RequireDigest={0}", RequireDigest);
+            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] AllowedRegistries={0}", string.Join(";", registries));
+            return new RuleSettings
+            {
+                Catalog = catalog,
+                RequireDigest = RequireDigest,
+                AllowedRegistries = registries,
+                ProjectFilePath = projectFile,
+                ProjectProperties = properties,
+            };
         }
 
         private List<Compose.ComposeProjectSpec> GatherComposeProjects()
@@ -189,12 +362,33 @@ namespace Hardening.Build.Tasks
             return variables;
         }
 
-        private List<InputFile> GatherInputs()
+        private string? FindRepositoryRoot()
+        {
+            if (!string.IsNullOrEmpty(RepositoryRoot))
+            {
+                return ResolvePath(RepositoryRoot!);
+            }
+
+            string? dockerComposeProject = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!);
+            return string.IsNullOrEmpty(ProjectDirectory) ? null : RepositoryRootLocator.Locate(ProjectDirectory!, dockerComposeProject);
+        }
+
+        private List<InputFile> GatherInputs(RepositoryBoundary? boundary)
         {
             var inputs = new List<InputFile>(Files.Length);
             foreach (ITaskItem item in Files)
             {
                 string path = ResolvePath(item);
+
+                // MSBuild's ** follows symbolic links to folders, so the default globs can reach files
+                // outside the repository; those are skipped. Items the project lists are always checked.
+                string? outside = IsDefaultItem(item) ? boundary?.LinkTargetOutside(path) : null;
+                if (outside != null)
+                {
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] File={0} skipped: a symbolic link leads it to '{1}', outside the repository.", path, outside);
+                    continue;
+                }
+
                 string kindMetadata = item.GetMetadata("Kind");
                 InputKind kind;
                 string reason;
@@ -217,6 +411,9 @@ namespace Hardening.Build.Tasks
 
             return inputs;
         }
+
+        private static bool IsDefaultItem(ITaskItem item) =>
+            string.Equals(item.GetMetadata("HardeningDefaultItem"), "true", StringComparison.OrdinalIgnoreCase);
 
         private string ResolvePath(ITaskItem item)
         {
@@ -282,15 +479,31 @@ namespace Hardening.Build.Tasks
             counts.TryGetValue(Severity.Error, out int errors);
             counts.TryGetValue(Severity.Warning, out int warnings);
             counts.TryGetValue(Severity.Suggestion, out int suggestions);
+            int inline = 0;
+            int baselined = 0;
+            foreach (Finding finding in result.SuppressedFindings)
+            {
+                if (finding.Suppression!.Kind == SuppressionKind.InSource)
+                {
+                    inline++;
+                }
+                else
+                {
+                    baselined++;
+                }
+            }
+
             Log.LogMessage(
                 MessageImportance.Normal,
-                LogPrefix + "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s).",
+                LogPrefix + "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s), {6} suppressed in source, {7} baselined.",
                 result.DockerfileCount,
                 result.ComposeFileCount,
                 result.ServiceCount,
                 errors,
                 warnings,
-                suggestions);
+                suggestions,
+                inline,
+                baselined);
         }
 
         internal static bool TryParseKind(string value, out InputKind kind)

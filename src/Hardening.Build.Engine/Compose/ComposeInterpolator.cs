@@ -42,6 +42,13 @@ namespace Hardening.Build.Compose
                 return new InterpolatedText(text, null, null);
             }
 
+            // Each level of nesting copies the rest of the text, so a deep value is rejected in one pass
+            // before any copy is made.
+            if (NestingDepth(text) > MaxNesting + 1)
+            {
+                return new InterpolatedText(string.Empty, null, $"interpolation nested deeper than {MaxNesting} levels");
+            }
+
             var state = new State(variables);
             string result = state.Expand(text, 0);
             return new InterpolatedText(result, state.UnsetVariable, state.Error);
@@ -197,6 +204,27 @@ namespace Hardening.Build.Compose
             {
                 Error ??= message;
             }
+        }
+
+        /// <summary>Returns the deepest nesting of <c>${</c> in the text, counting an unclosed one as open to the end.</summary>
+        private static int NestingDepth(string text)
+        {
+            int depth = 0;
+            int deepest = 0;
+            for (int i = 1; i < text.Length; i++)
+            {
+                if (text[i] == '{' && text[i - 1] == '$')
+                {
+                    depth++;
+                    deepest = System.Math.Max(deepest, depth);
+                }
+                else if (text[i] == '}' && depth > 0)
+                {
+                    depth--;
+                }
+            }
+
+            return deepest;
         }
 
         private static int FindClosingBrace(string text, int start)

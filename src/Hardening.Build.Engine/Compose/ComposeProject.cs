@@ -51,5 +51,11 @@ namespace Hardening.Build.Compose
 
         /// <summary>The Compose files that could be read, including those reached through extends and include.</summary>
         public IReadOnlyList<string> ReadFiles { get; internal set; } = new string[0];
+
+        /// <summary>
+        /// True when Docker Compose could not load the project (a file unreadable or invalid, a broken
+        /// reference); its services are then not checked, and only the diagnostics say why.
+        /// </summary>
+        public bool LoadFailed { get; internal set; }
     }
 }

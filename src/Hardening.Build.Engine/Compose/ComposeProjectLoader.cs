@@ -18,21 +18,32 @@ namespace Hardening.Build.Compose
 
         private readonly IFileSystem _fileSystem;
         private readonly IReadOnlyDictionary<string, string> _environment;
+        private readonly RepositoryBoundary? _boundary;
         private readonly Dictionary<string, YamlLoadResult> _documents = new Dictionary<string, YamlLoadResult>(StringComparer.Ordinal);
         private readonly List<Finding> _diagnostics = new List<Finding>();
         private readonly HashSet<string> _reportedFiles = new HashSet<string>(StringComparer.Ordinal);
         private readonly ComposeContext _context = new ComposeContext();
         private readonly List<string> _readFiles = new List<string>();
 
-        private ComposeProjectLoader(IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment)
+        // Set when Docker Compose itself would fail to load the project. Its services are then not
+        // judged, because a setting that lives in the file that failed would look missing.
+        private bool _loadFailed;
+
+        private ComposeProjectLoader(IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment, RepositoryBoundary? boundary)
         {
             _fileSystem = fileSystem;
             _environment = environment;
+            _boundary = boundary;
         }
 
-        public static ComposeProject Load(ComposeProjectSpec spec, IFileSystem fileSystem, IReadOnlyDictionary<string, string> environment)
+        /// <param name="boundary">When set, files that extends and include reach outside it are reported with HARD0006 and not read.</param>
+        public static ComposeProject Load(
+            ComposeProjectSpec spec,
+            IFileSystem fileSystem,
+            IReadOnlyDictionary<string, string> environment,
+            RepositoryBoundary? boundary = null)
         {
-            var loader = new ComposeProjectLoader(fileSystem, environment);
+            var loader = new ComposeProjectLoader(fileSystem, environment, boundary);
             return loader.LoadProject(spec);
         }
 
@@ -50,14 +61,14 @@ namespace Hardening.Build.Compose
             }
 
             var result = new List<ComposeService>();
-            foreach (ServiceTable.Definition definition in services.Definitions)
+            foreach (ServiceTable.Definition definition in _loadFailed ? new List<ServiceTable.Definition>() : services.Definitions)
             {
                 var service = new ComposeService(definition.Key.Value, definition.Key, definition.Mapping, _context);
                 ComposeValidator.Validate(service, _diagnostics);
                 result.Add(service);
             }
 
-            return new ComposeProject(spec, result, _diagnostics, _context) { ReadFiles = _readFiles };
+            return new ComposeProject(spec, result, _diagnostics, _context) { ReadFiles = _readFiles, LoadFailed = _loadFailed };
         }
 
         /// <summary>The services of one document: its includes, then its own services over them, with extends resolved.</summary>
@@ -148,7 +159,7 @@ namespace Hardening.Build.Compose
             ServiceTable.Definition? baseDefinition = baseServices.Find(name);
             if (baseDefinition == null)
             {
-                if (baseFile == null || _fileSystem.FileExists(baseFilePath))
+                if (baseFile == null || (_fileSystem.FileExists(baseFilePath) && !IsOutsideBoundary(baseFilePath)))
                 {
                     Report(baseName!.ReportLocation, $"extends names the service '{name}', which is not defined in '{baseFilePath}'. Correct the service name.");
                 }
@@ -233,6 +244,15 @@ namespace Hardening.Build.Compose
             string envPath = envFile != null && !envFile.IsNull
                 ? Path.GetFullPath(Path.Combine(directory, Interpolate(envFile, parentVariables)))
                 : Path.Combine(includedDirectory, ".env");
+            if (IsOutsideBoundary(envPath))
+            {
+                if (envFile != null && !envFile.IsNull)
+                {
+                    Report(envFile.ReportLocation, $"The file '{envPath}' is outside the repository '{_boundary!.Root}', so it was not read. Move it into the repository, or set HardeningRepositoryRoot to a folder that contains both.");
+                }
+
+                envPath = string.Empty;
+            }
 
             // The included project reads its own .env; the including project's variables win over it.
             IReadOnlyDictionary<string, string> variables = LoadVariables(envPath, parentVariables);
@@ -280,6 +300,12 @@ namespace Hardening.Build.Compose
         private YamlLoadResult ReadYaml(string path, SourceLocation? referencedAt)
         {
             var empty = new YamlLoadResult(new YamlNode[0], null);
+            if (referencedAt.HasValue && IsOutsideBoundary(path))
+            {
+                Report(referencedAt.Value, $"The file '{path}' is outside the repository '{_boundary!.Root}', so it was not read. Move it into the repository, or set HardeningRepositoryRoot to a folder that contains both.");
+                return empty;
+            }
+
             if (referencedAt.HasValue && !_fileSystem.FileExists(path))
             {
                 Report(referencedAt.Value, $"The file '{path}' was not found. Correct the path, which is relative to the folder of the file that refers to it.");
@@ -289,6 +315,7 @@ namespace Hardening.Build.Compose
             SourceFile source = _fileSystem.Read(path);
             if (source.Error != null)
             {
+                _loadFailed = true;
                 if (_reportedFiles.Add(path))
                 {
                     _diagnostics.Add(source.Error);
@@ -298,13 +325,26 @@ namespace Hardening.Build.Compose
             }
 
             _readFiles.Add(path);
-            YamlLoadResult result = YamlLoader.Load(path, source.Text!);
-            if (result.Error != null && _reportedFiles.Add(path))
+            if (source.InvalidUtf8Index >= 0 && _reportedFiles.Add(path))
             {
+                // Docker Compose's YAML parser rejects such bytes; the rest of the text is still checked.
                 _diagnostics.Add(new Finding(
                     InputDiagnostics.ComposeParseError,
-                    result.Error.Location,
-                    $"The Compose file cannot be parsed: {result.Error.Message} Docker Compose cannot load it either, so fix the YAML at this line."));
+                    YamlLoader.LocationOf(path, source.Text!, source.InvalidUtf8Index),
+                    "The Compose file contains bytes that are not valid UTF-8 here, so Docker Compose cannot load it. Save the file as UTF-8."));
+            }
+
+            YamlLoadResult result = YamlLoader.Load(path, source.Text!);
+            if (result.Error != null)
+            {
+                _loadFailed = true;
+                if (_reportedFiles.Add(path))
+                {
+                    _diagnostics.Add(new Finding(
+                        InputDiagnostics.ComposeParseError,
+                        result.Error.Location,
+                        $"The Compose file cannot be parsed: {result.Error.Message} Until it is fixed, Docker Compose cannot load the project and its services are not checked."));
+                }
             }
 
             return result;
@@ -312,7 +352,7 @@ namespace Hardening.Build.Compose
 
         private IReadOnlyDictionary<string, string> LoadVariables(string envPath, IReadOnlyDictionary<string, string> overrides)
         {
-            if (!_fileSystem.FileExists(envPath))
+            if (envPath.Length == 0 || !_fileSystem.FileExists(envPath))
             {
                 return overrides;
             }
@@ -329,6 +369,7 @@ namespace Hardening.Build.Compose
             }
 
             DotEnvFile env = DotEnvFile.Parse(source.Text!, overrides);
+            _loadFailed |= env.Error != null;
             if (env.Error != null && _reportedFiles.Add(envPath))
             {
                 _diagnostics.Add(new Finding(
@@ -340,11 +381,16 @@ namespace Hardening.Build.Compose
             return env.Variables;
         }
 
+        private bool IsOutsideBoundary(string path) => _boundary != null && !_boundary.Contains(path);
+
         private string Interpolate(YamlScalar scalar, IReadOnlyDictionary<string, string> variables) =>
             ComposeInterpolator.Interpolate(scalar.Value, variables).Text;
 
-        private void Report(SourceLocation location, string message) =>
+        private void Report(SourceLocation location, string message)
+        {
+            _loadFailed = true;
             _diagnostics.Add(new Finding(InputDiagnostics.UnresolvedReference, location, message));
+        }
 
         private static void CollectScalars(YamlNode? node, List<YamlScalar> into)
         {

@@ -49,6 +49,12 @@ namespace Hardening.Build.Dockerfiles
         /// <summary>The ARG instructions before the first FROM, which only FROM lines can use.</summary>
         public IReadOnlyList<DockerfileInstruction> GlobalArgs => _globalArgs;
 
+        /// <summary>
+        /// The ignore file of the Dockerfile's own folder, used when no Compose service names another
+        /// build context; null when the file was not looked for.
+        /// </summary>
+        public DockerIgnore? DockerIgnore { get; internal set; }
+
         /// <summary>The frontend image named by a <c># syntax=</c> directive that is not Docker's; such a file is not checked.</summary>
         public string? UnsupportedFrontend { get; }
 
@@ -250,7 +256,9 @@ namespace Hardening.Build.Dockerfiles
         {
             IReadOnlyList<InstructionWord> words = from.Words;
             string reference = words.Count > 0 ? words[0].Text : string.Empty;
-            string? name = words.Count == 3 ? words[2].Text.ToLowerInvariant() : null;
+            // Without "AS" in the middle BuildKit rejects the FROM, so the third word names no stage.
+            bool hasName = words.Count == 3 && string.Equals(words[1].Text, "AS", StringComparison.OrdinalIgnoreCase);
+            string? name = hasName ? words[2].Text.ToLowerInvariant() : null;
             SourceLocation location = origin.Locate(from.Position);
             return new DockerfileStage(index, name, from, location, reference, body);
         }

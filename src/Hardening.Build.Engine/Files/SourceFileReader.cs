@@ -21,43 +21,82 @@ namespace Hardening.Build.Files
 
         public Finding? Error { get; }
 
+        /// <summary>"UTF-16LE" or "UTF-16BE" when a UTF-16 byte-order mark set the encoding; null for UTF-8.</summary>
+        public string? Utf16Encoding { get; private set; }
+
+        /// <summary>
+        /// The index in <see cref="Text"/> of the U+FFFD that replaced the first byte sequence that is not
+        /// valid UTF-8; -1 when the bytes were valid.
+        /// </summary>
+        public int InvalidUtf8Index { get; private set; } = -1;
+
         public static SourceFile FromText(string path, string text) => new SourceFile(path, text, null);
 
         public static SourceFile Failed(string path, Finding error) => new SourceFile(path, null, error);
+
+        internal static SourceFile FromUtf16(string path, string text, string encoding) =>
+            new SourceFile(path, text, null) { Utf16Encoding = encoding };
+
+        internal static SourceFile FromUtf8(string path, string text, int invalidIndex) =>
+            new SourceFile(path, text, null) { InvalidUtf8Index = invalidIndex };
     }
 
     /// <summary>
-    /// Reads a checked file once, with a size limit, and decodes it as Docker does: UTF-8 with an
-    /// optional byte-order mark; UTF-16 when a UTF-16 byte-order mark says so.
+    /// Reads a checked file once, with a size limit, and decodes it: UTF-8 with an optional byte-order
+    /// mark, or UTF-16 when a UTF-16 byte-order mark is present. The loaders report what Docker rejects,
+    /// such as a UTF-16 Dockerfile or invalid UTF-8 in a Compose file.
     /// </summary>
     public static class SourceFileReader
     {
         /// <summary>The default largest file read: 10 MiB, far above any real Dockerfile or Compose file.</summary>
         public const long DefaultMaxFileBytes = 10L * 1024 * 1024;
 
-        public static SourceFile Read(string path, long maxFileBytes = DefaultMaxFileBytes)
+        /// <summary>
+        /// Reads at most <paramref name="maxFileBytes"/> bytes, so memory stays bounded. A file larger than
+        /// the limit is rejected by its size before it is opened. A file that grows while it is read, or a
+        /// device that reports size 0, is rejected once the read passes the limit.
+        /// </summary>
+        /// <param name="boundary">When set, a path whose symbolic links lead outside it is not read.</param>
+        public static SourceFile Read(string path, long maxFileBytes = DefaultMaxFileBytes, RepositoryBoundary? boundary = null)
         {
             byte[] bytes;
             try
             {
+                if (Directory.Exists(path))
+                {
+                    return Unreadable(path, $"'{path}' is a folder, not a file, so it was not checked. Remove it from the HardeningFile items.");
+                }
+
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {
                     return Unreadable(path, $"File '{path}' was not found. Remove it from the HardeningFile items or restore the file.");
                 }
 
-                if (info.Length > maxFileBytes)
+                string? outside = boundary?.LinkTargetOutside(path);
+                if (outside != null)
                 {
                     return Unreadable(
                         path,
-                        $"File '{path}' is {info.Length} bytes, larger than the limit of {maxFileBytes} bytes, so it was not checked. Raise HardeningMaxFileBytes or exclude the file.");
+                        $"File '{path}' is a symbolic link to '{outside}', outside the repository '{boundary!.Root}', so it was not read. Check the file in place of the link, or set HardeningRepositoryRoot to a folder that contains both.");
                 }
 
-                bytes = File.ReadAllBytes(path);
+                if (info.Length > maxFileBytes)
+                {
+                    return TooLarge(path, info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), maxFileBytes);
+                }
+
+                // NOTE: a named pipe (FIFO) reports size 0 and opening it waits for a writer, and .NET has
+                // no portable way to tell it from a file, so one inside the repository would stall the read.
+                bytes = ReadBounded(path, maxFileBytes);
+                if (bytes.Length > maxFileBytes)
+                {
+                    return TooLarge(path, "more than " + maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), maxFileBytes);
+                }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                return Unreadable(path, $"File '{path}' cannot be read: {ex.Message}");
+                return Unreadable(path, $"File '{path}' cannot be read: {ex.Message.TrimEnd()}. Fix its permissions or the link it follows, or remove it from the HardeningFile items.");
             }
 
             return Decode(path, bytes);
@@ -68,12 +107,12 @@ namespace Hardening.Build.Files
         {
             if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
             {
-                return SourceFile.FromText(path, Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2));
+                return SourceFile.FromUtf16(path, Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16LE");
             }
 
             if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
             {
-                return SourceFile.FromText(path, Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2));
+                return SourceFile.FromUtf16(path, Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16BE");
             }
 
             int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -84,8 +123,51 @@ namespace Hardening.Build.Files
             }
 
             // Invalid UTF-8 sequences become U+FFFD: the text around them is still checked.
-            return SourceFile.FromText(path, Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
+            string text = Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+            int invalidIndex = -1;
+            int invalidOffset = FirstInvalidUtf8(bytes, start);
+            if (invalidOffset >= 0)
+            {
+                invalidIndex = Encoding.UTF8.GetCharCount(bytes, start, invalidOffset - start);
+            }
+
+            return SourceFile.FromUtf8(path, text, invalidIndex);
         }
+
+        /// <summary>Returns the offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1.</summary>
+        internal static int FirstInvalidUtf8(byte[] bytes, int start)
+        {
+            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            try
+            {
+                strict.GetCharCount(bytes, start, bytes.Length - start);
+                return -1;
+            }
+            catch (DecoderFallbackException ex)
+            {
+                return ex.Index >= 0 ? start + ex.Index : start;
+            }
+        }
+
+        private static byte[] ReadBounded(string path, long maxFileBytes)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            long limit = maxFileBytes + 1;
+            int read;
+            while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private static SourceFile TooLarge(string path, string size, long maxFileBytes) =>
+            Unreadable(
+                path,
+                $"File '{path}' is {size} bytes, larger than the limit of {maxFileBytes} bytes, so it was not checked. Raise HardeningMaxFileBytes or exclude the file.");
 
         private static SourceFile Unreadable(string path, string message) =>
             SourceFile.Failed(path, new Finding(InputDiagnostics.FileUnreadable, SourceLocation.StartOf(path), message));

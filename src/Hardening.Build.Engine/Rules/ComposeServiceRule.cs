@@ -39,7 +39,7 @@ namespace Hardening.Build.Rules
             return new Finding(
                 InputDiagnostics.UnresolvedValue,
                 value.Location,
-                $"Service '{service.Name}': {field} depends on {reason}, so {Descriptor.Code} could not check it. Set the variable in the .env file beside the Compose file, or write a default such as ${{{value.UnsetVariable ?? "NAME"}:-value}}.");
+                $"Service '{service.Name}': {field} depends on {reason}, so {Descriptor.Code} could not check it. Set the variable in the .env file beside the Compose file (or the project's EnvFile), write a default such as ${{{value.UnsetVariable ?? "NAME"}:-value}}, or set HardeningComposeUseEnvironment to true to read it from the build's environment.");
         }
     }
 }

@@ -19,8 +19,9 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
         // The shape that GitHub's csc problem matcher reads: a location of line and column only, a code
         // of letters then digits, and the project in brackets at the end. A diagnostic that does not
         // match this pattern would not become a CI annotation either.
+        // From -v:n on, MSBuild starts each line with the node number, such as "1>", which is not part of the file.
         private static readonly Regex s_diagnosticLine = new Regex(
-            @"^\s*(?<file>\S.*?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning|message) (?<code>[A-Za-z]+\d+): (?<message>.*) \[(?<project>[^\]]+)\]$",
+            @"^\s*(?:\d+>)?(?<file>\S.*?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning|message) (?<code>[A-Za-z]+\d+): (?<message>.*) \[(?<project>[^\]]+)\]$",
             RegexOptions.CultureInvariant);
 
         public BuildOutput(CommandResult command, string binaryLogPath)

@@ -94,14 +94,17 @@ namespace Hardening.Build.EndToEndTests.Infrastructure
         public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(ProjectDirectory, relativePath));
 
         /// <summary>Runs `dotnet build` with the flags that make its output canonical and its nodes short-lived.</summary>
-        public BuildOutput Build(params string[] extraArguments)
+        public BuildOutput Build(params string[] extraArguments) => BuildFile(ProjectPath, extraArguments);
+
+        /// <summary>Builds another project or solution file, such as one beside the project folder.</summary>
+        public BuildOutput BuildFile(string path, params string[] extraArguments)
         {
             _buildCount++;
             string binaryLog = Path.Combine(RootDirectory, "logs", $"build{_buildCount}.binlog");
             var arguments = new List<string>
             {
                 "build",
-                ProjectPath,
+                path,
                 "-nologo",
                 "-tl:off",
                 "-clp:NoSummary",

@@ -49,6 +49,7 @@ namespace Hardening.Build.Tests.Compose
                 "HARD3002@/repo/app/compose.override.yaml:2:3",
                 "HARD5001@/repo/app/compose.override.yaml:2:3",
                 "HARD5002@/repo/app/compose.override.yaml:2:3",
+                "HARD5003@/repo/app/compose.override.yaml:2:3",
                 "HARD8001@/repo/app/compose.override.yaml:2:3",
                 "HARD2001@/repo/app/compose.override.yaml:3:16");
         }
@@ -83,6 +84,7 @@ namespace Hardening.Build.Tests.Compose
                 "HARD3002@/repo/app/docker-compose.prod.yml:2:3",
                 "HARD5001@/repo/app/docker-compose.prod.yml:2:3",
                 "HARD5002@/repo/app/docker-compose.prod.yml:2:3",
+                "HARD5003@/repo/app/docker-compose.prod.yml:2:3",
                 "HARD8001@/repo/app/docker-compose.prod.yml:2:3",
                 "HARD2001@/repo/app/docker-compose.prod.yml:3:16");
 
@@ -139,10 +141,10 @@ namespace Hardening.Build.Tests.Compose
 
             // compose.yaml and its override run merged, so the override's value is the one that applies.
             CheckResult result = harness.AssertFindings(
-                "HARD2001@/repo/app/compose.override.yaml:11:16",
-                "HARD2001@/repo/app/deploy/stack.compose.yaml:11:16",
-                "HARD2001@/repo/app/docker-compose.prod.yml:11:16",
-                "HARD2001@/repo/app/docker-compose.yml:11:16");
+                "HARD2001@/repo/app/compose.override.yaml:13:16",
+                "HARD2001@/repo/app/deploy/stack.compose.yaml:13:16",
+                "HARD2001@/repo/app/docker-compose.prod.yml:13:16",
+                "HARD2001@/repo/app/docker-compose.yml:13:16");
 
             Assert.Equal(5, result.ComposeFileCount);
             Assert.Equal(4, result.ServiceCount);

@@ -61,8 +61,7 @@ namespace Hardening.Build.Tests.Compose
         {
             WithEnv("NOTE=\"first\nsecond\"\nRO=false\nnot valid\n")
                 .AssertFindings(
-                    "HARD0002@/repo/app/.env:4:1",
-                    "HARD2001@/repo/app/compose.yaml:5:16");
+                    "HARD0002@/repo/app/.env:4:1");
         }
 
         [Fact]
@@ -70,8 +69,7 @@ namespace Hardening.Build.Tests.Compose
         {
             WithEnv("RO=false\n\nKEY WITH SPACE=1\n")
                 .AssertFindings(
-                    "HARD0002@/repo/app/.env:3:1",
-                    "HARD2001@/repo/app/compose.yaml:5:16");
+                    "HARD0002@/repo/app/.env:3:1");
         }
 
         [Fact]
@@ -79,8 +77,7 @@ namespace Hardening.Build.Tests.Compose
         {
             WithEnv("RO=false\nNOTE=\"open\nmore\n")
                 .AssertFindings(
-                    "HARD0002@/repo/app/.env:2:1",
-                    "HARD2001@/repo/app/compose.yaml:5:16");
+                    "HARD0002@/repo/app/.env:2:1");
         }
 
         [Fact]
@@ -93,14 +90,12 @@ namespace Hardening.Build.Tests.Compose
         }
 
         [Fact]
-        public void Environment_KeptWhenEnvFileInvalid()
+        public void InvalidEnvFile_ServicesNotChecked()
         {
             EngineHarness harness = WithEnv("not valid\n");
             harness.Environment["RO"] = "false";
 
-            harness.AssertFindings(
-                "HARD0002@/repo/app/.env:1:1",
-                "HARD2001@/repo/app/compose.yaml:5:16");
+            harness.AssertFindings("HARD0002@/repo/app/.env:1:1");
         }
 
         [Fact]
@@ -176,23 +171,32 @@ namespace Hardening.Build.Tests.Compose
         [Fact]
         public void Defaults_OnlyRestartMissing()
         {
-            // Every default is safe; the file sets no restart policy, which HARD8001 suggests.
+            // Every default is safe. The file sets no PIDs limit, restart policy or tmpfs size, which
+            // HARD5003, HARD8001 and HARD2007 suggest.
             new EngineHarness()
                 .Compose(ComposePath, Report37Compose)
-                .AssertFindings("HARD8001@/repo/app/compose.yaml:2:3");
+                .AssertFindings(
+                    "HARD5003@/repo/app/compose.yaml:2:3",
+                    "HARD8001@/repo/app/compose.yaml:2:3",
+                    "HARD2007@/repo/app/compose.yaml:8:9");
         }
 
         [Fact]
         public void DefaultsOverriddenByEnv()
         {
-            // No rule checks image tags yet, so APP_TAG=latest gives nothing. privileged: true is
-            // reported by HARD3001 because it gives back the capabilities cap_drop removed.
+            // APP_TAG=latest gives HARD7001 at the image. privileged: true is reported by HARD3001
+            // because it gives back the capabilities cap_drop removed, and by HARD3004 because it
+            // turns off the container's isolation.
             new EngineHarness()
                 .Compose(ComposePath, Report37Compose)
                 .File(EnvPath, "APP_PRIVILEGED=true\nAPP_TAG=latest\n")
                 .AssertFindings(
+                    "HARD5003@/repo/app/compose.yaml:2:3",
                     "HARD8001@/repo/app/compose.yaml:2:3",
-                    "HARD3001@/repo/app/compose.yaml:6:17");
+                    "HARD7001@/repo/app/compose.yaml:3:12",
+                    "HARD3001@/repo/app/compose.yaml:6:17",
+                    "HARD3004@/repo/app/compose.yaml:6:17",
+                    "HARD2007@/repo/app/compose.yaml:8:9");
         }
 
         [Fact]
@@ -201,7 +205,9 @@ namespace Hardening.Build.Tests.Compose
             new EngineHarness()
                 .Compose(ComposePath, Report37Compose.Replace("${APP_MEM:-256m}", "${APP_MEM}"))
                 .AssertFindings(
+                    "HARD5003@/repo/app/compose.yaml:2:3",
                     "HARD8001@/repo/app/compose.yaml:2:3",
+                    "HARD2007@/repo/app/compose.yaml:8:9",
                     "HARD0005@/repo/app/compose.yaml:13:16");
         }
     }

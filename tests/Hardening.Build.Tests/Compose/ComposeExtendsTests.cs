@@ -20,7 +20,7 @@ namespace Hardening.Build.Tests.Compose
                         extends: base
                         read_only: false
                     """)
-                .AssertFindings("HARD2001@/repo/app/compose.yaml:14:16");
+                .AssertFindings("HARD2001@/repo/app/compose.yaml:16:16");
         }
 
         [Fact]
@@ -122,7 +122,7 @@ namespace Hardening.Build.Tests.Compose
                     """)
                 .AssertFindings(
                     "HARD0006@/repo/app/compose.yaml:3:5",
-                    "HARD0006@/repo/app/compose.yaml:14:5");
+                    "HARD0006@/repo/app/compose.yaml:16:5");
         }
 
         [Fact]
@@ -223,9 +223,9 @@ namespace Hardening.Build.Tests.Compose
                           file: common.yaml
                           service: hardened
                         cap_add:
-                          - NET_ADMIN
+                          - NET_BIND_SERVICE
                         security_opt:
-                          - apparmor:unconfined
+                          - apparmor=my-profile
                     """)
                 .File("/repo/app/common.yaml", """
                     services:
@@ -233,13 +233,14 @@ namespace Hardening.Build.Tests.Compose
                         user: "10001:10001"
                         read_only: true
                         tmpfs:
-                          - /tmp
+                          - /tmp:size=64m
                         cap_drop:
                           - ALL
                         security_opt:
                           - no-new-privileges:true
                         mem_limit: 256m
                         cpus: 0.5
+                        pids_limit: 200
                         restart: unless-stopped
                     """)
                 .AssertFindings();

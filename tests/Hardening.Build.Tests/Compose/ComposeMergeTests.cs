@@ -221,13 +221,13 @@ namespace Hardening.Build.Tests.Compose
                 services:
                   web:
                     image: nginx:1.27.0-alpine
-                    tmpfs: /tmp
-                {{Hardened.Replace("    tmpfs: [/tmp]\n", string.Empty)}}
+                    tmpfs: /tmp:size=64m
+                {{Hardened.Replace("    tmpfs: [\"/tmp:size=64m\"]\n", string.Empty)}}
                 """,
                 """
                 services:
                   web:
-                    tmpfs: [/run]
+                    tmpfs: [/run:size=16m]
                 """);
         }
 
@@ -239,8 +239,8 @@ namespace Hardening.Build.Tests.Compose
                 services:
                   web:
                     image: nginx:1.27.0-alpine
-                    tmpfs: /run
-                {{Hardened.Replace("    tmpfs: [/tmp]\n", string.Empty)}}
+                    tmpfs: /run:size=16m
+                {{Hardened.Replace("    tmpfs: [\"/tmp:size=64m\"]\n", string.Empty)}}
                 """,
                 """
                 services:
@@ -258,13 +258,13 @@ namespace Hardening.Build.Tests.Compose
                 services:
                   web:
                     image: nginx:1.27.0-alpine
-                    tmpfs: /run
-                {{Hardened.Replace("    tmpfs: [/tmp]\n", string.Empty)}}
+                    tmpfs: /run:size=16m
+                {{Hardened.Replace("    tmpfs: [\"/tmp:size=64m\"]\n", string.Empty)}}
                 """,
                 """
                 services:
                   web:
-                    tmpfs: [/var/run]
+                    tmpfs: [/var/run:size=16m]
                 """,
                 "HARD2002@/repo/app/compose.yaml:2:3");
         }
@@ -293,7 +293,7 @@ namespace Hardening.Build.Tests.Compose
                     volumes:
                       - ./scratch:/tmp
                       - data:/var/lib/app
-                {{Hardened.Replace("    tmpfs: [/tmp]\n", string.Empty)}}
+                {{Hardened.Replace("    tmpfs: [\"/tmp:size=64m\"]\n", string.Empty)}}
                 """,
                 """
                 services:
@@ -301,6 +301,7 @@ namespace Hardening.Build.Tests.Compose
                     volumes:
                       - type: tmpfs
                         target: /tmp
+                        tmpfs: {size: 64m}
                 """);
         }
 
@@ -314,7 +315,7 @@ namespace Hardening.Build.Tests.Compose
                     image: nginx:1.27.0-alpine
                     volumes:
                       - ./scratch:/tmp
-                {{Hardened.Replace("    tmpfs: [/tmp]\n", string.Empty)}}
+                {{Hardened.Replace("    tmpfs: [\"/tmp:size=64m\"]\n", string.Empty)}}
                 """,
                 """
                 services:
@@ -322,6 +323,7 @@ namespace Hardening.Build.Tests.Compose
                     volumes:
                       - type: tmpfs
                         target: /var/cache
+                        tmpfs: {size: 64m}
                 """,
                 "HARD2003@/repo/app/compose.yaml:5:9");
         }
@@ -422,7 +424,8 @@ namespace Hardening.Build.Tests.Compose
                     security_opt: !override
                       - label:disable
                 """,
-                "HARD3002@/repo/app/compose.override.yaml:3:5");
+                "HARD3002@/repo/app/compose.override.yaml:3:5",
+                "HARD3006@/repo/app/compose.override.yaml:4:9");
         }
 
         [Fact]
@@ -485,7 +488,7 @@ namespace Hardening.Build.Tests.Compose
                       web:
                         read_only: false
                     """)
-                .AssertFindings("HARD2001@/repo/app/compose.yaml:15:16");
+                .AssertFindings("HARD2001@/repo/app/compose.yaml:17:16");
         }
 
         [Fact]
@@ -504,12 +507,13 @@ namespace Hardening.Build.Tests.Compose
                         user: "10001"
                     """)
                 .AssertFindings(
-                    "HARD2001@/repo/app/compose.yaml:14:3",
-                    "HARD3001@/repo/app/compose.yaml:14:3",
-                    "HARD3002@/repo/app/compose.yaml:14:3",
-                    "HARD5001@/repo/app/compose.yaml:14:3",
-                    "HARD5002@/repo/app/compose.yaml:14:3",
-                    "HARD8001@/repo/app/compose.yaml:14:3");
+                    "HARD2001@/repo/app/compose.yaml:16:3",
+                    "HARD3001@/repo/app/compose.yaml:16:3",
+                    "HARD3002@/repo/app/compose.yaml:16:3",
+                    "HARD5001@/repo/app/compose.yaml:16:3",
+                    "HARD5002@/repo/app/compose.yaml:16:3",
+                    "HARD5003@/repo/app/compose.yaml:16:3",
+                    "HARD8001@/repo/app/compose.yaml:16:3");
         }
     }
 }

@@ -19,22 +19,26 @@ namespace Hardening.Build.Tests.Compose
         public const string Hardened =
             "    user: \"10001:10001\"\n" +
             "    read_only: true\n" +
-            "    tmpfs: [/tmp]\n" +
+            "    tmpfs: [\"/tmp:size=64m\"]\n" +
             "    cap_drop: [ALL]\n" +
             "    security_opt: [no-new-privileges:true]\n" +
             "    mem_limit: 256m\n" +
             "    cpus: 0.5\n" +
-            "    restart: unless-stopped";
+            "    pids_limit: 200\n" +
+            "    restart: unless-stopped\n" +
+            "    healthcheck: {test: [CMD, /app/healthcheck]}";
 
         /// <summary><see cref="Hardened"/> without <c>user:</c>, for services whose Dockerfile decides the user.</summary>
         public const string HardenedBuild =
             "    read_only: true\n" +
-            "    tmpfs: [/tmp]\n" +
+            "    tmpfs: [\"/tmp:size=64m\"]\n" +
             "    cap_drop: [ALL]\n" +
             "    security_opt: [no-new-privileges:true]\n" +
             "    mem_limit: 256m\n" +
             "    cpus: 0.5\n" +
-            "    restart: unless-stopped";
+            "    pids_limit: 200\n" +
+            "    restart: unless-stopped\n" +
+            "    healthcheck: {test: [CMD, /app/healthcheck]}";
 
         private readonly List<InputFile> _inputs = new List<InputFile>();
 

@@ -17,7 +17,7 @@ namespace Hardening.Build.Tests.Compose
             {{HardenedBuild}}
               redis:
                 image: redis:7.2
-                extends: nope
+                privileged: 0
             {{HardenedBuild}}
             """;
 
@@ -42,8 +42,8 @@ namespace Hardening.Build.Tests.Compose
             // WebApp builds the first built service, so it also reports redis and the load diagnostics.
             CheckResult result = Solution("/repo/WebApp").AssertFindings(
                 "HARD1001@/repo/WebApp/Dockerfile:1:1",
-                "HARD1003@/repo/docker-compose.yml:22:3",
-                "HARD0006@/repo/docker-compose.yml:24:14");
+                "HARD1003@/repo/docker-compose.yml:26:3",
+                "HARD0004@/repo/docker-compose.yml:28:17");
 
             Assert.Equal(2, result.ServiceCount);
         }
@@ -100,8 +100,8 @@ namespace Hardening.Build.Tests.Compose
                 .AssertFindings(
                     "HARD1001@/repo/Api/Dockerfile:2:1",
                     "HARD1001@/repo/WebApp/Dockerfile:1:1",
-                    "HARD1003@/repo/docker-compose.yml:22:3",
-                    "HARD0006@/repo/docker-compose.yml:24:14");
+                    "HARD1003@/repo/docker-compose.yml:26:3",
+                    "HARD0004@/repo/docker-compose.yml:28:17");
 
             Assert.Equal(3, result.ServiceCount);
         }
@@ -112,8 +112,8 @@ namespace Hardening.Build.Tests.Compose
             CheckResult result = Solution("/repo").AssertFindings(
                 "HARD1001@/repo/Api/Dockerfile:2:1",
                 "HARD1001@/repo/WebApp/Dockerfile:1:1",
-                "HARD1003@/repo/docker-compose.yml:22:3",
-                "HARD0006@/repo/docker-compose.yml:24:14");
+                "HARD1003@/repo/docker-compose.yml:26:3",
+                "HARD0004@/repo/docker-compose.yml:28:17");
 
             Assert.Equal(3, result.ServiceCount);
         }

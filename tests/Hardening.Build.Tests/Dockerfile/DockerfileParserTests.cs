@@ -11,6 +11,24 @@ namespace Hardening.Build.Tests.Dockerfile
             tree.Instructions.Where(i => i.Keyword == "USER").ToArray();
 
         [Fact]
+        public void WordPositionsAcrossContinuations()
+        {
+            DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(
+                "FROM alpine:3.20",
+                "ENV A=1 \\",
+                "    B=2 \\",
+                "# a comment inside the continuation",
+                "  C=3"));
+
+            DockerfileInstruction env = tree.Instructions[1];
+            Assert.Equal(3, env.Words.Count);
+            Assert.Equal(new TextPosition(2, 5), env.Words[0].Position);
+            Assert.Equal(new TextPosition(3, 5), env.Words[1].Position);
+            Assert.Equal(new TextPosition(5, 3), env.Words[2].Position);
+            Assert.Equal(new TextPosition(5, 6), env.PositionOf(env.Arguments.Length));
+        }
+
+        [Fact]
         public void HeredocBodyIsNotInstruction()
         {
             DockerfileSyntaxTree tree = DockerfileParser.Parse(Lines(

@@ -18,7 +18,7 @@ namespace Hardening.Build.Tests.Rules
                     services:
                       web:
                         image: example/web:1
-                        ports: ["80:80"]
+                        ports: ["127.0.0.1:80:80"]
                     {{Hardened}}
                     """)
                 .AssertFindings("HARD3003@/repo/app/compose.yaml:4:13");
@@ -35,10 +35,11 @@ namespace Hardening.Build.Tests.Rules
                       web:
                         image: example/web:1
                         ports:
-                          - "8443:443/tcp"
-                          - "80:8080"
+                          - "127.0.0.1:8443:443/tcp"
+                          - "127.0.0.1:80:8080"
                           - target: 25
                             published: 2525
+                            host_ip: 127.0.0.1
                     {{Hardened}}
                     """)
                 .AssertFindings(
@@ -54,7 +55,7 @@ namespace Hardening.Build.Tests.Rules
                     services:
                       web:
                         image: example/web:1
-                        ports: ["80:8080"]
+                        ports: ["127.0.0.1:80:8080"]
                     {{Hardened}}
                     """)
                 .AssertFindings();
@@ -96,7 +97,7 @@ namespace Hardening.Build.Tests.Rules
                     services:
                       web:
                         image: example/web:1
-                        ports: ["80:80"]
+                        ports: ["127.0.0.1:80:80"]
                         cap_add: [NET_BIND_SERVICE]
                     {{Hardened}}
                     """)
@@ -111,7 +112,7 @@ namespace Hardening.Build.Tests.Rules
                     services:
                       web:
                         build: .
-                        ports: ["80:80"]
+                        ports: ["127.0.0.1:80:80"]
                     {{HardenedBuild}}
                     """)
                 .Dockerfile("/repo/app/Dockerfile", "FROM alpine:3.20\nEXPOSE 80\n")
@@ -131,7 +132,7 @@ namespace Hardening.Build.Tests.Rules
                     {{HardenedBuild}}
                     """)
                 .Dockerfile("/repo/app/Dockerfile", NonRootExposing80)
-                .AssertFindings("HARD3003@/repo/app/Dockerfile:3:1");
+                .AssertFindings("HARD3003@/repo/app/Dockerfile:3:1", "HARD4001@/repo/app/compose.yaml:4:19");
 
             Assert.Equal(Severity.Warning, result.Findings[0].Severity);
         }
@@ -144,7 +145,7 @@ namespace Hardening.Build.Tests.Rules
                     services:
                       web:
                         image: example/web:1
-                        ports: ["80:80"]
+                        ports: ["127.0.0.1:80:80"]
                         sysctls:
                           net.ipv4.ip_unprivileged_port_start: 1024
                     {{Hardened}}
@@ -162,7 +163,7 @@ namespace Hardening.Build.Tests.Rules
                     services:
                       web:
                         image: example/web:1
-                        ports: ["80:80"]
+                        ports: ["127.0.0.1:80:80"]
                         sysctls:
                           - net.ipv4.ip_unprivileged_port_start=0
                     {{Hardened}}

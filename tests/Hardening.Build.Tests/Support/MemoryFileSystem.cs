@@ -16,6 +16,12 @@ namespace Hardening.Build.Tests.Support
             return this;
         }
 
+        public MemoryFileSystem AddBytes(string path, byte[] bytes)
+        {
+            _files[path] = bytes;
+            return this;
+        }
+
         public bool FileExists(string path) => _files.ContainsKey(path);
 
         public SourceFile Read(string path) =>

@@ -202,7 +202,7 @@ namespace Hardening.Build.Tests.Task
             Assert.Contains($"Hardening.Build: [input] ProjectDirectory={_directory}", lowMessages);
             BuildMessageEventArgs summary = Assert.Single(_engine.Messages, m => m.Importance == MessageImportance.Normal);
             Assert.Equal(
-                "Hardening.Build: checked 0 Dockerfile(s) and 0 Compose file(s) with 0 service(s): 0 error(s), 2 warning(s), 0 suggestion(s).",
+                "Hardening.Build: checked 0 Dockerfile(s) and 0 Compose file(s) with 0 service(s): 0 error(s), 2 warning(s), 0 suggestion(s), 0 suppressed in source, 0 baselined.",
                 summary.Message);
         }
 
@@ -297,6 +297,81 @@ namespace Hardening.Build.Tests.Task
 
             Assert.Equal(expectedParsed, parsed);
             Assert.Equal(expectedKind, kind);
+        }
+
+        [Fact]
+        public void RuleItem_SetsSeverity()
+        {
+            string path = WriteText("Dockerfile", "FROM alpine:3.20\nUSER root\n");
+            CheckContainerHardening task = CreateTask(new TaskItem(path));
+            var rule = new TaskItem("HARD1001");
+            rule.SetMetadata("Severity", "error");
+            task.RuleSeverities = new ITaskItem[] { rule };
+
+            bool succeeded = task.Execute();
+
+            Assert.False(succeeded);
+            BuildErrorEventArgs error = Assert.Single(_engine.Errors);
+            Assert.Equal("HARD1001", error.Code);
+            Assert.Equal(2, error.LineNumber);
+            Assert.Equal(1, error.ColumnNumber);
+        }
+
+        [Fact]
+        public void RuleItemInvalid_WarnsHard0009()
+        {
+            string path = WriteText("Dockerfile", "FROM alpine:3.20\nUSER 10001\n");
+            CheckContainerHardening task = CreateTask(new TaskItem(path));
+            var rule = new TaskItem("HARD1001");
+            rule.SetMetadata("Severity", "loud");
+            task.RuleSeverities = new ITaskItem[] { rule };
+
+            task.Execute();
+
+            BuildWarningEventArgs warning = Assert.Single(_engine.Warnings);
+            Assert.Equal("HARD0009", warning.Code);
+            Assert.Contains("'loud'", warning.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void UpdateBaseline_WritesFileAndReportsNothing()
+        {
+            string path = WriteText("Dockerfile", "FROM alpine:3.20\nUSER root\n");
+            string baseline = Path.Combine(_directory, "hardening-baseline.json");
+            CheckContainerHardening task = CreateTask(new TaskItem(path));
+            task.BaselineFile = baseline;
+            task.UpdateBaseline = true;
+
+            task.Execute();
+
+            Assert.Empty(_engine.Warnings);
+            string json = File.ReadAllText(baseline);
+            Assert.Contains("\"code\": \"HARD1001\"", json, StringComparison.Ordinal);
+            Assert.Contains("\"file\": \"Dockerfile\"", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
+            BuildMessageEventArgs summary = Assert.Single(_engine.Messages, m => m.Message!.Contains("checked ", StringComparison.Ordinal));
+            Assert.EndsWith("0 suppressed in source, 1 baselined.", summary.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void SarifFile_Written()
+        {
+            string path = WriteText("Dockerfile", "FROM alpine:3.20\nUSER root\n");
+            CheckContainerHardening task = CreateTask(new TaskItem(path));
+            task.SarifFile = Path.Combine("obj", "hardening.sarif");
+
+            task.Execute();
+
+            string sarif = File.ReadAllText(Path.Combine(_directory, "obj", "hardening.sarif"));
+            Assert.Contains("\"ruleId\": \"HARD1001\"", sarif, StringComparison.Ordinal);
+            Assert.Contains("\"uri\": \"Dockerfile\"", sarif, StringComparison.Ordinal);
+        }
+
+        private string WriteText(string name, string text)
+        {
+            string path = Path.Combine(_directory, name);
+            File.WriteAllText(path, text);
+            return path;
         }
 
         private CheckContainerHardening CreateTask(params ITaskItem[] files) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using Hardening.Build.Syntax.Yaml;
@@ -488,7 +487,7 @@ namespace Hardening.Build.Tests.Yaml
         }
 
         [Fact]
-        public void AliasBomb_StopsQuickly()
+        public void AliasBomb_StopsAtNodeLimit()
         {
             var text = new StringBuilder("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
             for (char level = 'b'; level <= 'i'; level++)
@@ -498,16 +497,13 @@ namespace Hardening.Build.Tests.Yaml
                 text.Append($"{level}: &{level} [{string.Join(", ", Enumerable.Repeat(alias, 9))}]\n");
             }
 
-            Stopwatch watch = Stopwatch.StartNew();
             YamlLoadResult result = YamlLoader.Load(FilePath, text.ToString());
-            watch.Stop();
 
             // Levels a to e create 74,737 nodes with their keys, and the first *e on line 6 would add 66,430.
             Assert.NotNull(result.Error);
             AssertAt(result.Error!.Location, 6, 8);
             Assert.Contains("more than 100000 nodes", result.Error.Message);
             Assert.Empty(result.Documents);
-            Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
         }
 
         [Fact]
@@ -683,14 +679,11 @@ namespace Hardening.Build.Tests.Yaml
                 text.Append($"  api{i}:\n    image: example/api:{i}\n    read_only: true\n    cap_drop: [ALL]\n    user: \"1000:1000\"\n    environment:\n      A: \"1\"\n");
             }
 
-            Stopwatch watch = Stopwatch.StartNew();
             YamlLoadResult result = YamlLoader.Load(FilePath, text.ToString());
-            watch.Stop();
 
             Assert.Null(result.Error);
             var services = (YamlMapping)((YamlMapping)result.Documents[0]).Get("services")!;
             Assert.Equal(2000, services.Entries.Count);
-            Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
         }
 
         private const string SampleCompose =

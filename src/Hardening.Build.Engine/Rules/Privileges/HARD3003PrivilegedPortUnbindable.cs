@@ -60,7 +60,7 @@ namespace Hardening.Build.Rules.Privileges
                 {
                     if (ContainerPort(service, port) is int number && number > 0 && number < start)
                     {
-                        yield return Report(service, port.ReportLocation, number, "publishes it", certain, hostNetwork);
+                        yield return Report(service, port.ReportLocation, number, "the container port of its ports entry", certain, hostNetwork);
                     }
                 }
             }
@@ -84,7 +84,7 @@ namespace Hardening.Build.Rules.Privileges
                         if (ParsePort(word.Text) is int number && number > 0 && number < start)
                         {
                             SourceLocation location = link.Document.Locate(instruction.Position);
-                            yield return Report(service, location, number, "its image EXPOSEs it", certain, hostNetwork);
+                            yield return Report(service, location, number, "the port its image EXPOSEs", certain, hostNetwork);
                         }
                     }
                 }
@@ -101,7 +101,7 @@ namespace Hardening.Build.Rules.Privileges
             return new Finding(
                 Descriptor,
                 location,
-                $"Service '{service.Name}' runs as a non-root user with every capability dropped, yet must listen on port {port}, below 1024 ({why}). {setting} Listen on a port of 1024 or above, such as 8080 (for ASP.NET Core, ASPNETCORE_HTTP_PORTS=8080).",
+                $"Service '{service.Name}' runs as a non-root user with every capability dropped, yet must listen on port {port} ({why}), which is below 1024. {setting} Listen on a port of 1024 or above, such as 8080 (for ASP.NET Core, ASPNETCORE_HTTP_PORTS=8080).",
                 certain || hostNetwork ? Severity.Warning : Descriptor.DefaultSeverity);
         }
 

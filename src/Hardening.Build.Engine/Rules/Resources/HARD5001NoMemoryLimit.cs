@@ -20,7 +20,7 @@ namespace Hardening.Build.Rules.Resources
                 case LimitState.Missing:
                     yield return Report(
                         service.KeyLocation,
-                        $"Service '{service.Name}' has no memory limit, so a leak can use all of the host's memory. Add `deploy: {{resources: {{limits: {{memory: 256m}}}}}}` with the size it needs, or `mem_limit: 256m`.");
+                        $"Service '{service.Name}' has no memory limit, so a leak can use all of the host's memory. Set the size it needs with `mem_limit: 256m`, or with `memory: 256m` under deploy.resources.limits (next to cpus when that is set).");
                     break;
                 case LimitState.Zero:
                     yield return Report(

@@ -20,7 +20,7 @@ namespace Hardening.Build.Rules.Resources
                 case LimitState.Missing:
                     yield return Report(
                         service.KeyLocation,
-                        $"Service '{service.Name}' has no CPU limit, so a busy loop can starve the other containers. Add `deploy: {{resources: {{limits: {{cpus: \"0.5\"}}}}}}` with the share it needs, or `cpus: 0.5`.");
+                        $"Service '{service.Name}' has no CPU limit, so a busy loop can starve the other containers. Set the share it needs with `cpus: 0.5`, or with `cpus: \"0.5\"` under deploy.resources.limits (next to memory when that is set).");
                     break;
                 case LimitState.Zero:
                     yield return Report(

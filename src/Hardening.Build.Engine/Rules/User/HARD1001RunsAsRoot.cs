@@ -139,18 +139,21 @@ namespace Hardening.Build.Rules.User
                 return null;
             }
 
+            string noUser = user.DecidingStage == stage
+                ? "sets no USER"
+                : $"sets no USER and inherits none from stage {user.DecidingStage.DisplayName}";
             string message;
             if (user.BaseImage == null)
             {
-                message = $"{stageText} sets no USER, and its base image '{stage.BaseReference}' depends on the variable '{user.UnresolvedVariable}', which has no value here, so its default user is unknown and assumed to be root. {FixFor(user)}";
+                message = $"{stageText} {noUser}, and its base image '{stage.BaseReference}' depends on the variable '{user.UnresolvedVariable}', which has no value here, so its default user is unknown and assumed to be root. {FixFor(user)}";
             }
             else if (user.BaseImageDefaults == null)
             {
-                message = $"{stageText} sets no USER, and its base image '{user.BaseImage}' is not in the base-image catalogue, so its default user is unknown and assumed to be root. {FixFor(user)}";
+                message = $"{stageText} {noUser}, and its base image '{user.BaseImage}' is not in the base-image catalogue, so its default user is unknown and assumed to be root. {FixFor(user)}";
             }
             else
             {
-                message = $"{stageText} sets no USER, so it runs as {user.BaseImageDefaults.User}, the default user of its base image '{user.BaseImage}' ({user.BaseImageDefaults.Description}). {FixFor(user)}";
+                message = $"{stageText} {noUser}, so it runs as {user.BaseImageDefaults.User}, the default user of its base image '{user.BaseImage}' ({user.BaseImageDefaults.Description}). {FixFor(user)}";
             }
 
             return new Finding(Rule, user.Location, message + serviceFix + privilegeDrop);

@@ -28,8 +28,12 @@ namespace Hardening.Build.Rules.User
             {
                 yield return Report(
                     user.Location,
-                    $"Service '{service.Name}' runs as root: user is '{user.Text}'. Run it as a non-root uid, for example `user: \"10001:10001\"`, or remove user: and set a non-root USER in the Dockerfile.");
+                    $"Service '{service.Name}' runs as root: user is '{user.Text}'{WrittenAs(user)}. Run it as a non-root uid, for example `user: \"10001:10001\"`, or remove user: and set a non-root USER in the Dockerfile.");
             }
         }
+
+        // Names the expression when interpolation produced the value, such as ${APP_USER} from .env.
+        private static string WrittenAs(ComposeValue user) =>
+            user.Node.Value == user.Text ? string.Empty : $" (written as '{user.Node.Value}')";
     }
 }

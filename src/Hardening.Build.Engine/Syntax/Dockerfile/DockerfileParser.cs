@@ -168,11 +168,8 @@ namespace Hardening.Build.Syntax.Dockerfile
 
         private static void Append(StringBuilder logical, PositionMap positions, string piece, int line, int firstColumn)
         {
-            for (int i = 0; i < piece.Length; i++)
-            {
-                logical.Append(piece[i]);
-                positions.Add(line, firstColumn + i);
-            }
+            logical.Append(piece);
+            positions.AddRun(line, firstColumn, piece.Length);
         }
 
         /// <summary>

@@ -249,24 +249,32 @@ namespace Hardening.Build.Syntax.Dockerfile
         }
     }
 
-    /// <summary>The physical position of each character of a joined logical line.</summary>
+    /// <summary>
+    /// The physical position of each character of a joined logical line, stored as one run per
+    /// physical line piece, because a map per character cost more memory than the text itself.
+    /// </summary>
     internal sealed class PositionMap
     {
-        private readonly List<int> _lines = new List<int>();
-        private readonly List<int> _columns = new List<int>();
+        private readonly List<Run> _runs = new List<Run>(1);
 
-        public int Count => _lines.Count;
+        public int Count { get; private set; }
 
-        public void Add(int line, int column)
+        /// <summary>Appends <paramref name="length"/> characters written from <paramref name="firstColumn"/> of <paramref name="line"/> on.</summary>
+        public void AddRun(int line, int firstColumn, int length)
         {
-            _lines.Add(line);
-            _columns.Add(column);
+            if (length <= 0)
+            {
+                return;
+            }
+
+            _runs.Add(new Run(Count, line, firstColumn));
+            Count += length;
         }
 
         /// <summary>Returns the position of the character at the offset; past the end, the column after the last character.</summary>
         public TextPosition At(int offset)
         {
-            if (_lines.Count == 0)
+            if (Count == 0)
             {
                 return new TextPosition(0, 0);
             }
@@ -276,13 +284,52 @@ namespace Hardening.Build.Syntax.Dockerfile
                 offset = 0;
             }
 
-            if (offset >= _lines.Count)
+            if (offset >= Count)
             {
-                int last = _lines.Count - 1;
-                return new TextPosition(_lines[last], _columns[last] + 1);
+                TextPosition last = At(Count - 1);
+                return new TextPosition(last.Line, last.Column + 1);
             }
 
-            return new TextPosition(_lines[offset], _columns[offset]);
+            Run run = _runs[FindRun(offset)];
+            return new TextPosition(run.Line, run.FirstColumn + offset - run.Start);
+        }
+
+        /// <summary>Returns the index of the last run that starts at or before the offset.</summary>
+        private int FindRun(int offset)
+        {
+            int low = 0;
+            int high = _runs.Count - 1;
+            while (low < high)
+            {
+                int middle = low + ((high - low + 1) / 2);
+                if (_runs[middle].Start <= offset)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return low;
+        }
+
+        private readonly struct Run
+        {
+            public Run(int start, int line, int firstColumn)
+            {
+                Start = start;
+                Line = line;
+                FirstColumn = firstColumn;
+            }
+
+            /// <summary>Offset of the run's first character in the logical line.</summary>
+            public int Start { get; }
+
+            public int Line { get; }
+
+            public int FirstColumn { get; }
         }
     }
 }

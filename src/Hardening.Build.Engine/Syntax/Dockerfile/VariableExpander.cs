@@ -74,6 +74,12 @@ namespace Hardening.Build.Syntax.Dockerfile
     /// </summary>
     public sealed class VariableExpander
     {
+        /// <summary>
+        /// The maximum nesting of <c>${a:-${b:-...}}</c>. BuildKit sets none, but each level is a call
+        /// here, so a hostile word could otherwise overflow the stack.
+        /// </summary>
+        public const int MaxNesting = 64;
+
         private readonly char _escape;
         private readonly Func<string, VariableValue> _lookup;
         private string _text = string.Empty;
@@ -81,6 +87,7 @@ namespace Hardening.Build.Syntax.Dockerfile
         private string? _unresolved;
         private string? _unset;
         private string? _error;
+        private int _depth;
 
         public VariableExpander(char escape, Func<string, VariableValue> lookup)
         {
@@ -95,6 +102,7 @@ namespace Hardening.Build.Syntax.Dockerfile
             _unresolved = null;
             _unset = null;
             _error = null;
+            _depth = 0;
             string value = ReadUntil('\0');
             return new ExpansionResult(value, _unresolved, _unset, _error);
         }
@@ -225,6 +233,26 @@ namespace Hardening.Build.Syntax.Dockerfile
             }
 
             _pos++;
+            if (_depth >= MaxNesting)
+            {
+                SetError($"variables nested deeper than {MaxNesting} levels");
+                _pos = _text.Length;
+                return string.Empty;
+            }
+
+            _depth++;
+            try
+            {
+                return ReadBraced();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private string ReadBraced()
+        {
             char first = Peek();
             if (AtEnd)
             {

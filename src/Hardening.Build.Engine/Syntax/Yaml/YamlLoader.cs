@@ -52,11 +52,11 @@ namespace Hardening.Build.Syntax.Yaml
                 }
                 catch (YamlException ex)
                 {
-                    return ParserFailure(ex, filePath, text, parser, builder);
+                    return WithinText(ParserFailure(ex, filePath, text, parser, builder), filePath, text);
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
-                    return InternalParserFailure(ex, filePath, parser, builder);
+                    return WithinText(InternalParserFailure(ex, filePath, parser, builder), filePath, text);
                 }
 
                 if (!hasEvent)
@@ -76,6 +76,62 @@ namespace Hardening.Build.Syntax.Yaml
 
             return builder.Finish();
         }
+
+        /// <summary>
+        /// Moves an error that YamlDotNet 16 places past the end of the text, such as on the line after a
+        /// last line without a line break, to the end of the text, so the location exists in the file.
+        /// </summary>
+        private static YamlLoadResult WithinText(YamlLoadResult result, string filePath, string text)
+        {
+            if (result.Error == null)
+            {
+                return result;
+            }
+
+            SourceLocation end = LocationOf(filePath, text, text.Length);
+            SourceLocation location = result.Error.Location;
+            bool pastEnd = location.Line > end.Line || (location.Line == end.Line && location.Column > end.Column);
+            if (!pastEnd)
+            {
+                return result;
+            }
+
+            return new YamlLoadResult(result.Documents, new YamlLoadError(result.Error.Message, end));
+        }
+
+        /// <summary>
+        /// Returns the line and column of a character index, counting line breaks as YAML does: CR LF,
+        /// CR, LF, and the breaks NEL, LS and PS, which YamlDotNet 16 and Docker Compose's parser also accept.
+        /// </summary>
+        public static SourceLocation LocationOf(string filePath, string text, int index)
+        {
+            int line = 1;
+            int column = 1;
+            int start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            for (int i = start; i < index && i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    continue;
+                }
+
+                if (IsLineBreak(c))
+                {
+                    line++;
+                    column = 1;
+                }
+                else
+                {
+                    column++;
+                }
+            }
+
+            return new SourceLocation(filePath, line, column);
+        }
+
+        /// <summary>Whether YAML ends a line at this character.</summary>
+        public static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
         /// <summary>
         /// Keeps YamlDotNet's message and adds what it leaves out: the fix for tabs and where an
@@ -121,7 +177,7 @@ namespace Hardening.Build.Syntax.Yaml
             SourceLocation? openFlow = builder.InnermostFlowCollection;
             if (openFlow.HasValue)
             {
-                string message = $"The YAML parser failed inside the flow collection that opens here ({ex.Message}). Check that it is closed with ']' or '}}' and that its items are separated by commas.";
+                string message = "The flow collection that opens here is not closed properly. Check that it ends with ']' or '}' and that its items are separated by commas.";
                 return builder.Fail(message, openFlow.Value);
             }
 

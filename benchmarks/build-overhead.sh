@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Measures what Hardening.Build adds to an incremental no-op `dotnet build`.
+#
+#   benchmarks/build-overhead.sh [RUNS] [LARGE_RUNS]
+#
+# RUNS (default 10) is the number of timed no-op builds per variant of the Visual Studio layout
+# solution; LARGE_RUNS (default 5) is the number for the 50-project solution and the 2,000-folder
+# tree, and 0 skips those two. Everything is generated under a temporary folder outside the repository: the package is
+# packed into a folder feed there and restored into an isolated packages folder, so the user's NuGet
+# cache is not touched. Needs the .NET SDK and access to nuget.org for the first restore.
+#
+# Variants, built in turn so that load on the machine hits each alike:
+#   with      the package referenced, check enabled (the default)
+#   disabled  the package referenced, -p:HardeningEnabled=false
+#   noref     a copy of the same project without the PackageReference
+# Every build runs with -nodeReuse:false and --no-restore, after one untimed build per variant.
+# The script prints the median wall time of each variant, the differences and the ratios, and the
+# time MSBuild's performance summary gives to the HardeningCheck target in one extra build.
+set -euo pipefail
+
+runs="${1:-10}"
+large_runs="${2:-5}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/hardening-overhead.XXXXXX")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_USE_MSBUILD_SERVER=0
+export NUGET_PACKAGES="$work/packages"
+
+echo "Work folder: $work"
+dotnet pack "$root/src/Hardening.Build.Tasks/Hardening.Build.Tasks.csproj" -c Release -o "$work/feed" -nologo -v q -tl:off >/dev/null
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/src/Hardening.Build.Tasks/Hardening.Build.Tasks.csproj" | head -n 1)"
+
+cat >"$work/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="hardening" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+EOF
+# MSBuild's search for Directory.Build.props and .targets stops here, so no file above the work folder applies.
+echo '<Project />' >"$work/Directory.Build.props"
+echo '<Project />' >"$work/Directory.Build.targets"
+
+package_reference="<PackageReference Include=\"Hardening.Build\" Version=\"$version\" PrivateAssets=\"all\" />"
+
+# write_project DIR NAME SDK REFERENCE: a project with a Dockerfile, part of the Compose project beside its parent folder.
+write_project() {
+  local dir="$1" name="$2" sdk="$3" reference="$4"
+  mkdir -p "$dir"
+  cat >"$dir/$name.csproj" <<EOF
+<Project Sdk="$sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <DockerComposeProjectPath>../docker-compose.dcproj</DockerComposeProjectPath>
+  </PropertyGroup>
+  <ItemGroup>
+    $reference
+  </ItemGroup>
+</Project>
+EOF
+  if [ "$sdk" = "Microsoft.NET.Sdk.Web" ]; then
+    printf 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet("/", () => "Hello");\napp.Run();\n' >"$dir/Program.cs"
+  else
+    printf 'namespace %s;\n\npublic static class Greeter\n{\n    public static string Greet() => "Hello";\n}\n' "$name" >"$dir/Greeter.cs"
+  fi
+
+  cat >"$dir/Dockerfile" <<EOF
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY ["$name/$name.csproj", "$name/"]
+RUN dotnet restore "$name/$name.csproj"
+COPY . .
+RUN dotnet publish "$name/$name.csproj" -c Release -o /app/publish /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+WORKDIR /app
+EXPOSE 8080
+COPY --from=build /app/publish .
+ENTRYPOINT ["dotnet", "$name.dll"]
+EOF
+}
+
+# write_compose DIR NAME...: docker-compose.dcproj, docker-compose.yml and its override file, one service a project.
+write_compose() {
+  local dir="$1"
+  shift
+  printf '<Project Sdk="Microsoft.Docker.Sdk">\n  <PropertyGroup>\n    <DockerComposeBaseFilePath>docker-compose</DockerComposeBaseFilePath>\n  </PropertyGroup>\n</Project>\n' >"$dir/docker-compose.dcproj"
+  {
+    echo "services:"
+    for name in "$@"; do
+      local service
+      service="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
+      printf '  %s:\n    image: ${DOCKER_REGISTRY-}%s\n    build:\n      context: .\n      dockerfile: %s/Dockerfile\n' "$service" "$service" "$name"
+    done
+  } >"$dir/docker-compose.yml"
+  {
+    echo "services:"
+    for name in "$@"; do
+      local service
+      service="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
+      printf '  %s:\n    environment:\n      - ASPNETCORE_ENVIRONMENT=Development\n      - ASPNETCORE_HTTP_PORTS=8080\n    ports:\n      - "8080"\n' "$service"
+    done
+  } >"$dir/docker-compose.override.yml"
+}
+
+# build_ms TARGET [ARGS...]: prints the wall time of one no-op build in milliseconds.
+build_ms() {
+  local target="$1"
+  shift
+  local start end
+  start=$(date +%s%N)
+  dotnet build "$target" --no-restore -nodeReuse:false -nologo -v q -tl:off -clp:NoSummary "$@" >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+median() {
+  sort -n | awk '{ values[NR] = $1 } END { if (NR % 2) print values[(NR + 1) / 2]; else print (values[NR / 2] + values[NR / 2 + 1]) / 2 }'
+}
+
+# measure LABEL RUNS WITH_TARGET NOREF_TARGET: alternates the variants and prints medians and ratios.
+measure() {
+  local label="$1" count="$2" with_target="$3" noref_target="${4:-}"
+  local with_times="" disabled_times="" noref_times=""
+  build_ms "$with_target" >/dev/null
+  build_ms "$with_target" -p:HardeningEnabled=false >/dev/null
+  [ -n "$noref_target" ] && build_ms "$noref_target" >/dev/null
+  for _ in $(seq "$count"); do
+    with_times+="$(build_ms "$with_target")"$'\n'
+    disabled_times+="$(build_ms "$with_target" -p:HardeningEnabled=false)"$'\n'
+    if [ -n "$noref_target" ]; then
+      noref_times+="$(build_ms "$noref_target")"$'\n'
+    fi
+  done
+
+  local with disabled noref
+  with="$(printf '%s' "$with_times" | median)"
+  disabled="$(printf '%s' "$disabled_times" | median)"
+  echo "== $label: median of $count no-op builds each"
+  echo "with package:              $with ms   (all: $(printf '%s' "$with_times" | tr '\n' ' '))"
+  echo "HardeningEnabled=false:    $disabled ms   (all: $(printf '%s' "$disabled_times" | tr '\n' ' '))"
+  awk -v a="$with" -v b="$disabled" 'BEGIN { printf "added vs disabled:         %+.0f ms, ratio %.3f\n", a - b, a / b }'
+  if [ -n "$noref_target" ]; then
+    noref="$(printf '%s' "$noref_times" | median)"
+    echo "without PackageReference:  $noref ms   (all: $(printf '%s' "$noref_times" | tr '\n' ' '))"
+    awk -v a="$with" -v b="$noref" 'BEGIN { printf "added vs no reference:     %+.0f ms, ratio %.3f\n", a - b, a / b }'
+  fi
+
+  # MSBuild's own account of the check, without process start-up and evaluation noise.
+  dotnet build "$with_target" --no-restore -nodeReuse:false -nologo -v q -tl:off -clp:PerformanceSummary \
+    | grep -E '^\s+[0-9]+ ms\s+(HardeningCheck|_HardeningCheckOnBuild|CheckContainerHardening|CoreCompile)\s' \
+    | sed 's/^/performance summary: /' || true
+}
+
+# 1. The Visual Studio layout: an ASP.NET Core app with a Dockerfile and docker-compose.dcproj beside the solution.
+vs="$work/vs"
+write_project "$vs/WebApp" WebApp Microsoft.NET.Sdk.Web "$package_reference"
+write_compose "$vs" WebApp
+cp -r "$vs" "$work/vs-noref"
+sed -i '/Hardening.Build/d' "$work/vs-noref/WebApp/WebApp.csproj"
+(cd "$vs" && dotnet new sln -n Sample --format sln >/dev/null && dotnet sln Sample.sln add WebApp/WebApp.csproj >/dev/null)
+dotnet restore "$vs/WebApp/WebApp.csproj" -v q >/dev/null
+dotnet restore "$work/vs-noref/WebApp/WebApp.csproj" -v q >/dev/null
+measure "Visual Studio layout, 1 ASP.NET Core project" "$runs" "$vs/WebApp/WebApp.csproj" "$work/vs-noref/WebApp/WebApp.csproj"
+
+# The task's start-up against its warm cost: one MSBuild process builds the project once, or three
+# times with different global properties. MSBuild loads the task once per process, so the difference
+# between the two totals is what two warm calls cost.
+for passes in 1 3; do
+  {
+    echo '<Project>'
+    echo '  <Target Name="Build">'
+    for pass in $(seq "$passes"); do
+      echo "    <MSBuild Projects=\"WebApp/WebApp.csproj\" Properties=\"HardeningBenchmarkPass=$pass\" />"
+    done
+    echo '  </Target>'
+    echo '</Project>'
+  } >"$vs/passes$passes.proj"
+  dotnet build "$vs/passes$passes.proj" -nodeReuse:false -nologo -v q -tl:off -clp:PerformanceSummary \
+    | grep -E '^\s+[0-9]+ ms\s+CheckContainerHardening\s' \
+    | sed "s/^/$passes build(s) of the project in one process: /" || true
+done
+
+if [ "$large_runs" -eq 0 ]; then
+  echo "Done. Remove $work when you no longer need the generated projects."
+  exit 0
+fi
+
+# 2. 50 class libraries sharing one Compose project beside the solution.
+many="$work/many"
+mkdir -p "$many"
+names=()
+for i in $(seq -w 1 50); do
+  names+=("Lib$i")
+  write_project "$many/Lib$i" "Lib$i" Microsoft.NET.Sdk "$package_reference"
+done
+write_compose "$many" "${names[@]}"
+(cd "$many" && dotnet new sln -n Many --format sln >/dev/null && dotnet sln Many.sln add Lib*/Lib*.csproj >/dev/null)
+dotnet restore "$many/Many.sln" -v q >/dev/null
+measure "50 projects sharing one Compose project" "$large_runs" "$many/Many.sln"
+
+# 3. One project whose folder contains 2,000 folders, each with a Dockerfile and a docker-compose.yml.
+tree="$work/tree"
+write_project "$tree" Monorepo Microsoft.NET.Sdk "$package_reference"
+rm "$tree/Dockerfile"
+sed -i '/DockerComposeProjectPath/d' "$tree/Monorepo.csproj"
+dotnet run -c Release --project "$root/benchmarks/Hardening.Build.Benchmarks" -- tree "$tree/services" 2000
+cp -r "$tree" "$work/tree-noref"
+sed -i '/Hardening.Build/d' "$work/tree-noref/Monorepo.csproj"
+dotnet restore "$tree/Monorepo.csproj" -v q >/dev/null
+dotnet restore "$work/tree-noref/Monorepo.csproj" -v q >/dev/null
+measure "2,000 Dockerfiles and 2,000 Compose files in one project" "$large_runs" "$tree/Monorepo.csproj" "$work/tree-noref/Monorepo.csproj"
+
+echo "Done. Remove $work when you no longer need the generated projects."
