@@ -107,7 +107,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
         {
             using TestProject project = TestProject.Create(_output);
             project.WriteProject();
-            string dockerfile = project.WriteFile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n  # hardening-ignore HARD1001\nUSER app\n");
+            string dockerfile = project.WriteFile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n  # hardening-ignore HARD1001\nUSER $APP_UID\n");
 
             BuildOutput build = project.Build("-v:n");
 
