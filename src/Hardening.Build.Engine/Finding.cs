@@ -84,6 +84,25 @@ namespace Hardening.Build
         private static bool NeedsEscape(char c) =>
             (c < ' ' && c != '\t') || c == '\u007F' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
+        /// <summary>Orders findings by file, line, column and code, the order in which they are reported.</summary>
+        public static int CompareByLocation(Finding left, Finding right)
+        {
+            int byFile = string.CompareOrdinal(left.Location.FilePath, right.Location.FilePath);
+            if (byFile != 0)
+            {
+                return byFile;
+            }
+
+            int byLine = left.Location.Line.CompareTo(right.Location.Line);
+            if (byLine != 0)
+            {
+                return byLine;
+            }
+
+            int byColumn = left.Location.Column.CompareTo(right.Location.Column);
+            return byColumn != 0 ? byColumn : string.CompareOrdinal(left.Code, right.Code);
+        }
+
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Rule.Code}: {Message}";
     }
 }

@@ -32,7 +32,7 @@ namespace Hardening.Build
 
             // Projects that share a file, such as a base file in two declared projects, find the same facts.
             findings = Distinct(findings);
-            findings.Sort(CompareByLocation);
+            findings.Sort(Finding.CompareByLocation);
 
             int serviceCount = 0;
             int composeFileCount = 0;
@@ -50,8 +50,8 @@ namespace Hardening.Build
             }
 
             ConfiguredFindings configured = new FindingConfigurator(request, request.FileSystem).Apply(project, findings);
-            configured.Reported.Sort(CompareByLocation);
-            configured.Suppressed.Sort(CompareByLocation);
+            configured.Reported.Sort(Finding.CompareByLocation);
+            configured.Suppressed.Sort(Finding.CompareByLocation);
 
             return new CheckResult(configured.Reported, project.Dockerfiles.Count, composeFileCount, serviceCount)
             {
@@ -76,24 +76,6 @@ namespace Hardening.Build
             }
 
             return distinct;
-        }
-
-        private static int CompareByLocation(Finding left, Finding right)
-        {
-            int byFile = string.CompareOrdinal(left.Location.FilePath, right.Location.FilePath);
-            if (byFile != 0)
-            {
-                return byFile;
-            }
-
-            int byLine = left.Location.Line.CompareTo(right.Location.Line);
-            if (byLine != 0)
-            {
-                return byLine;
-            }
-
-            int byColumn = left.Location.Column.CompareTo(right.Location.Column);
-            return byColumn != 0 ? byColumn : string.CompareOrdinal(left.Code, right.Code);
         }
     }
 }

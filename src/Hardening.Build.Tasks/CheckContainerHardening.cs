@@ -196,14 +196,26 @@ namespace Hardening.Build.Tasks
             foreach (ITaskItem item in RuleSeverities)
             {
                 string value = item.GetMetadata("Severity");
+
+                // Point at the project file that declares the item, not at this package's targets.
+                string definedIn = item.GetMetadata("DefiningProjectFullPath");
                 if (!Configuration.SeveritySetting.TryParse(value, out Severity? severity))
                 {
                     Log.LogWarning(
-                        null, "HARD0009", null, null, 0, 0, 0, 0,
+                        null, "HARD0009", null, definedIn, 0, 0, 0, 0,
                         "The HardeningRule item '{0}' has Severity '{1}', which is not valid, so it was ignored. Write {2}.",
                         item.ItemSpec,
                         value,
                         Configuration.SeveritySetting.AcceptedValues);
+                    continue;
+                }
+
+                if (!IsKnownCode(item.ItemSpec.Trim()))
+                {
+                    Log.LogWarning(
+                        null, "HARD0009", null, definedIn, 0, 0, 0, 0,
+                        "The HardeningRule item '{0}' names no Hardening.Build code, so it was ignored. Write a code of the rule list, such as HARD2001.",
+                        item.ItemSpec);
                     continue;
                 }
 
@@ -212,6 +224,20 @@ namespace Hardening.Build.Tasks
             }
 
             return severities;
+        }
+
+        private static bool IsKnownCode(string code)
+        {
+            foreach (Rules.Rule rule in Rules.RuleCatalog.All)
+            {
+                if (string.Equals(rule.Descriptor.Code, code, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            // The input and configuration diagnostics, HARD0000 to HARD0009.
+            return code.Length == 8 && code.StartsWith("HARD000", StringComparison.OrdinalIgnoreCase) && char.IsDigit(code[7]);
         }
 
         private void WriteReports(CheckRequest request, CheckResult result)
@@ -231,7 +257,8 @@ namespace Hardening.Build.Tasks
                 string path = ResolvePath(SarifFile!);
                 string version = typeof(CheckContainerHardening).Assembly
                     .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-                WriteText(path, Reporting.SarifLogWriter.Write(result, request.ProjectDirectory, version));
+                // Paths relative to the repository root are what code scanning resolves against the checkout.
+                WriteText(path, Reporting.SarifLogWriter.Write(result, request.RepositoryRoot ?? request.ProjectDirectory, version));
                 Log.LogMessage(MessageImportance.Low, LogPrefix + "wrote the SARIF log to {0}", path);
             }
         }

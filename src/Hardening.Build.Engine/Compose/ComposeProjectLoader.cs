@@ -82,6 +82,11 @@ namespace Hardening.Build.Compose
 
             ServiceTable local = ReadServices(document);
             var resolved = new ServiceTable();
+            foreach (string name in local.ResetNames)
+            {
+                resolved.Reset(name);
+            }
+
             foreach (ServiceTable.Definition definition in local.Definitions)
             {
                 var visiting = new List<string> { file + "#" + definition.Key.Value };
@@ -103,7 +108,12 @@ namespace Hardening.Build.Compose
 
             foreach (YamlEntry entry in services.Entries)
             {
-                if (entry.Value is YamlMapping mapping)
+                if (entry.Value.Tag == "!reset")
+                {
+                    // An override file removes a service of the files before it with `name: !reset`.
+                    table.Reset(entry.Key.Value);
+                }
+                else if (entry.Value is YamlMapping mapping)
                 {
                     table.Add(entry.Key, mapping);
                 }
@@ -434,8 +444,11 @@ namespace Hardening.Build.Compose
         {
             private readonly List<Definition> _definitions = new List<Definition>();
             private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            private readonly List<string> _resets = new List<string>();
 
             public IReadOnlyList<Definition> Definitions => _definitions;
+
+            public IReadOnlyList<string> ResetNames => _resets;
 
             public Definition? Find(string name) => _index.TryGetValue(name, out int index) ? _definitions[index] : null;
 
@@ -453,8 +466,28 @@ namespace Hardening.Build.Compose
                 }
             }
 
+            /// <summary>Removes the service, and remembers to remove it from the tables this one is merged into.</summary>
+            public void Reset(string name)
+            {
+                _resets.Add(name);
+                if (_index.TryGetValue(name, out int index))
+                {
+                    _definitions.RemoveAt(index);
+                    _index.Clear();
+                    for (int i = 0; i < _definitions.Count; i++)
+                    {
+                        _index[_definitions[i].Key.Value] = i;
+                    }
+                }
+            }
+
             public void MergeFrom(ServiceTable other)
             {
+                foreach (string name in other._resets)
+                {
+                    Reset(name);
+                }
+
                 foreach (Definition definition in other._definitions)
                 {
                     Add(definition.Key, definition.Mapping);

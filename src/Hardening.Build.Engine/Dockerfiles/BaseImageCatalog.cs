@@ -280,6 +280,13 @@ namespace Hardening.Build.Dockerfiles
             return null;
         }
 
+        /// <summary>
+        /// The suffix of the chiseled tags of a .NET major version: noble for .NET 8 to 10, resolute for
+        /// .NET 11 (dotnet-docker's manifest); null for versions without a known chiseled tag.
+        /// </summary>
+        public static string? DotNetChiseledSuffix(int major) =>
+            major >= 8 && major <= 10 ? "noble-chiseled" : major == 11 ? "resolute-chiseled" : null;
+
         private static BaseImageDefaults Windows(string user, UserKind kind, string description) =>
             new BaseImageDefaults(user, kind, description) { IsWindows = true };
 

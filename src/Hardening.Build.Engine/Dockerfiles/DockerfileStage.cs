@@ -51,8 +51,8 @@ namespace Hardening.Build.Dockerfiles
         /// <summary>The instructions after FROM, in file order.</summary>
         public IReadOnlyList<DockerfileInstruction> Instructions { get; }
 
-        /// <summary>A name for messages: <c>'build'</c> or <c>#2</c> for an unnamed stage.</summary>
-        public string DisplayName => Name != null ? "'" + Name + "'" : "#" + Index;
+        /// <summary>The stage's name in quotes, or for an unnamed stage its FROM, as messages name it.</summary>
+        public string DisplayName => Name != null ? "'" + Name + "'" : "(FROM " + BaseReference + ")";
 
         public override string ToString() => "stage " + DisplayName + " FROM " + BaseReference;
     }

@@ -28,7 +28,7 @@ namespace Hardening.Build.Reporting
         {
             var findings = new List<Finding>(result.Findings);
             findings.AddRange(result.SuppressedFindings);
-            findings.Sort(CompareByLocation);
+            findings.Sort(Finding.CompareByLocation);
 
             var rules = new SortedDictionary<string, RuleDescriptor>(StringComparer.Ordinal);
             foreach (Finding finding in findings)
@@ -203,23 +203,5 @@ namespace Hardening.Build.Reporting
 
         private static StringComparison PathComparison =>
             Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
-        private static int CompareByLocation(Finding left, Finding right)
-        {
-            int byFile = string.CompareOrdinal(left.Location.FilePath, right.Location.FilePath);
-            if (byFile != 0)
-            {
-                return byFile;
-            }
-
-            int byLine = left.Location.Line.CompareTo(right.Location.Line);
-            if (byLine != 0)
-            {
-                return byLine;
-            }
-
-            int byColumn = left.Location.Column.CompareTo(right.Location.Column);
-            return byColumn != 0 ? byColumn : string.CompareOrdinal(left.Code, right.Code);
-        }
     }
 }

@@ -35,5 +35,14 @@ namespace Hardening.Build.Tests.Compose
                     "HARD3001@/repo/tools/compose.yaml:14:17",
                     "HARD3004@/repo/tools/compose.yaml:14:17");
         }
+
+        [Fact]
+        public void ResetService_RemovedByOverride()
+        {
+            new EngineHarness()
+                .Compose("/repo/app/compose.yaml", "services:\n  debug:\n    image: registry.example.com/debug:1\n    privileged: true\n")
+                .Compose("/repo/app/compose.override.yaml", "services:\n  debug: !reset null\n")
+                .AssertFindings();
+        }
     }
 }

@@ -22,7 +22,7 @@ namespace Hardening.Build.Tests.Rules
             Assert.Equal(3, finding.Location.Line);
             Assert.Equal(1, finding.Location.Column);
             Assert.Contains("'app'", finding.Message);
-            Assert.Contains("`USER 10001`", finding.Message);
+            Assert.Contains("`USER 101`", finding.Message);
         }
 
         [Fact]

@@ -734,5 +734,26 @@ namespace Hardening.Build.Tests.Yaml
             Assert.Equal(FilePath, location.FilePath);
             Assert.Equal((line, column), (location.Line, location.Column));
         }
+
+        [Fact]
+        public void ManyPlainNodes_LoadWithoutAliasLimit()
+        {
+            // 5,000 services of twenty settings each: far above the alias limit, below the node limit.
+            var text = new StringBuilder("services:\n");
+            for (int i = 0; i < 5000; i++)
+            {
+                text.Append("  s").Append(i).Append(":\n");
+                for (int j = 0; j < 20; j++)
+                {
+                    text.Append("    k").Append(j).Append(": v\n");
+                }
+            }
+
+            YamlLoadResult result = YamlLoader.Load(FilePath, text.ToString());
+
+            Assert.Null(result.Error);
+            YamlMapping services = (YamlMapping)((YamlMapping)result.Documents[0]).Get("services")!;
+            Assert.Equal(5000, services.Entries.Count);
+        }
     }
 }

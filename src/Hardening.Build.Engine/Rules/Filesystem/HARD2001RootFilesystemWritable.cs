@@ -16,7 +16,7 @@ namespace Hardening.Build.Rules.Filesystem
             {
                 yield return Report(
                     service.KeyLocation,
-                    $"Service '{service.Name}' does not set read_only, so its root filesystem is writable. Add `read_only: true` to the service, with `tmpfs: [/tmp]` for the files it must write.");
+                    $"Service '{service.Name}' does not set read_only, so its root filesystem is writable. Add `read_only: true` to the service, with `tmpfs: [\"/tmp:size=64m\"]` for the files it must write.");
                 yield break;
             }
 
@@ -30,7 +30,7 @@ namespace Hardening.Build.Rules.Filesystem
             {
                 yield return Report(
                     readOnly.Location,
-                    $"Service '{service.Name}' sets read_only to '{readOnly.Text}', so its root filesystem is writable. Write `read_only: true`, with `tmpfs: [/tmp]` for the files it must write.");
+                    $"Service '{service.Name}' sets read_only to '{readOnly.Text}', so its root filesystem is writable. Write `read_only: true`, with `tmpfs: [\"/tmp:size=64m\"]` for the files it must write.");
             }
         }
     }

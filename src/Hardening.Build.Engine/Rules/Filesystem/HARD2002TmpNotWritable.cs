@@ -44,7 +44,7 @@ namespace Hardening.Build.Rules.Filesystem
 
             yield return Report(
                 service.KeyLocation,
-                $"Service '{service.Name}' has a read-only root filesystem but no tmpfs at /tmp, so writing temporary files fails. Add `tmpfs: [/tmp]` to the service, with a size if you want one: `- /tmp:size=64m`.");
+                $"Service '{service.Name}' has a read-only root filesystem but no tmpfs at /tmp, so writing temporary files fails. Add `tmpfs: [\"/tmp:size=64m\"]` to the service, with the size it needs.");
         }
     }
 }

@@ -31,7 +31,7 @@ namespace Hardening.Build.Rules.Filesystem
                     string from = volume.Source == null ? "an anonymous volume" : $"'{volume.Source}'";
                     yield return Report(
                         volume.Location,
-                        $"Service '{service.Name}' mounts /tmp from {from} ({volume.Type}), so temporary files survive restarts and can be shared. Mount a tmpfs instead: `tmpfs: [/tmp]`, and remove this volume entry.");
+                        $"Service '{service.Name}' mounts /tmp from {from} ({volume.Type}), so temporary files survive restarts and can be shared. Mount a tmpfs instead: `tmpfs: [\"/tmp:size=64m\"]`, and remove this volume entry.");
                 }
             }
         }

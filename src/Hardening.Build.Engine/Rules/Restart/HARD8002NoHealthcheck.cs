@@ -20,7 +20,7 @@ namespace Hardening.Build.Rules.Restart
             ServiceHealthcheck health = ServiceHealthcheck.Resolve(service, link);
             string fix = health.HasNoShell
                 ? $"The image '{health.BaseImage}' has no shell or curl, so write an exec-form probe that runs a binary of the image, such as `healthcheck: {{test: [\"CMD\", \"/app/healthcheck\", \"http://localhost:8080/healthz\"]}}` with a small health-check program shipped in the image, or the app itself started with a health-check argument."
-                : "Add `healthcheck: {test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/healthz\"], interval: 30s}` with a command the image has, or a HEALTHCHECK instruction to its Dockerfile.";
+                : "Add `healthcheck: {test: [\"CMD\", \"<probe>\", \"http://localhost:8080/healthz\"], interval: 30s}` with a probe program the image has (many images have neither curl nor wget), or a HEALTHCHECK instruction to its Dockerfile.";
 
             if (health.State == HealthcheckState.Disabled)
             {

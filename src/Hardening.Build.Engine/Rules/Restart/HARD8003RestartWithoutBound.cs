@@ -6,14 +6,14 @@ using Hardening.Build.Syntax.Yaml;
 namespace Hardening.Build.Rules.Restart
 {
     /// <summary>
-    /// A restart policy that restarts forever on exit alone: <c>always</c> or <c>unless-stopped</c> while the
-    /// service runs without a healthcheck, or <c>on-failure</c> without a maximum retry count. The
-    /// effective policy is Docker Compose's: <c>deploy.restart_policy</c> replaces <c>restart</c> when present.
+    /// An <c>on-failure</c> restart policy without a maximum retry count, which restarts a service that
+    /// fails at start forever. The effective policy is Docker Compose's: <c>deploy.restart_policy</c>
+    /// replaces <c>restart</c> when present. A missing healthcheck is HARD8002's finding, not this one's.
     /// </summary>
     public sealed class HARD8003RestartWithoutBound : ComposeServiceRule
     {
         public override RuleDescriptor Descriptor { get; } =
-            new RuleDescriptor("HARD8003", "Restart policy restarts without a healthcheck or retry limit", Severity.Suggestion);
+            new RuleDescriptor("HARD8003", "on-failure restart policy has no retry limit", Severity.Suggestion);
 
         protected override IEnumerable<Finding> CheckService(ComposeService service, ProjectModel project)
         {
@@ -39,16 +39,7 @@ namespace Hardening.Build.Rules.Restart
             }
 
             string text = restart.Text.Trim();
-            if (text == "always" || text == "unless-stopped")
-            {
-                if (RunsWithoutHealthcheck(service, project, out string source))
-                {
-                    yield return Report(
-                        restart.Location,
-                        $"Service '{service.Name}' has `restart: {text}` but no healthcheck ({source}), so a process that hangs without exiting is never restarted or even reported unhealthy. Add a `healthcheck:` to the service, or a HEALTHCHECK to its Dockerfile.");
-                }
-            }
-            else if (text == "on-failure" || text == "on-failure:0")
+            if (text == "on-failure" || text == "on-failure:0")
             {
                 yield return Report(
                     restart.Location,
@@ -73,16 +64,7 @@ namespace Hardening.Build.Rules.Restart
             }
 
             string text = condition.Text.Trim();
-            if (text == "any" || text == "always" || text == "unless-stopped")
-            {
-                if (RunsWithoutHealthcheck(service, project, out string source))
-                {
-                    yield return Report(
-                        condition.Location,
-                        $"Service '{service.Name}' has deploy.restart_policy condition '{text}' but no healthcheck ({source}), so a process that hangs without exiting is never replaced or even reported unhealthy. Add a `healthcheck:` to the service, or a HEALTHCHECK to its Dockerfile.");
-                }
-            }
-            else if (text == "on-failure")
+            if (text == "on-failure")
             {
                 ComposeValue? maxAttempts = service.Read(policy.Get("max_attempts"));
                 if (maxAttempts != null && !maxAttempts.IsKnown)
@@ -96,14 +78,6 @@ namespace Hardening.Build.Rules.Restart
                         $"Service '{service.Name}' has deploy.restart_policy condition 'on-failure' with no maximum retry count, so a service that fails at start restarts forever. Add `max_attempts: 5` to deploy.restart_policy.");
                 }
             }
-        }
-
-        private static bool RunsWithoutHealthcheck(ComposeService service, ProjectModel project, out string source)
-        {
-            ServiceHealthcheck.LinksByService(project).TryGetValue(service, out ServiceBuildLink? link);
-            ServiceHealthcheck health = ServiceHealthcheck.Resolve(service, link);
-            source = health.State == HealthcheckState.Disabled ? "it is turned off by " + health.Source : "neither in the Compose file nor in " + health.Source;
-            return health.State == HealthcheckState.Disabled || health.State == HealthcheckState.Missing;
         }
 
         private static bool IsZero(string text) =>

@@ -38,7 +38,7 @@ namespace Hardening.Build.Rules.Secrets
                     {
                         yield return Report(
                             variable.Key.ReportLocation,
-                            $"Service '{service.Name}' sets {variable.Key.Value} in environment to {problem}, so the secret is stored in the Compose file and in version control. Write `{variable.Key.Value}: ${{{variable.Key.Value}}}` and set the variable in the shell or in an .env file kept out of version control, or pass it as a Compose secret under secrets and read it from /run/secrets.");
+                            $"Service '{service.Name}' sets {variable.Key.Value} in environment to {problem}, so the secret is stored in the Compose file and in version control. Write `{Reference(variable)}` and set the variable in the shell or in an .env file kept out of version control, or pass it as a Compose secret under secrets and read it from /run/secrets.");
                     }
                 }
             }
@@ -61,6 +61,12 @@ namespace Hardening.Build.Rules.Secrets
                 }
             }
         }
+
+        // A KEY=VALUE list item becomes a key and a value at the item's own location when normalised.
+        private static string Reference(YamlEntry variable) =>
+            variable.Key.Location.Equals(variable.Value.Location)
+                ? $"- {variable.Key.Value}=${{{variable.Key.Value}}}"
+                : $"{variable.Key.Value}: ${{{variable.Key.Value}}}";
 
         /// <summary>What is wrong with the entry, without its value; null when it holds no literal secret.</summary>
         private static string? FindLiteralSecret(YamlEntry entry)

@@ -63,8 +63,9 @@ namespace Hardening.Build.Rules.SupplyChain
             }
 
             string version = $"{major}.{minor}";
-            return major >= 8
-                ? $"`FROM {prefix}aspnet:{version}-noble-chiseled` (or runtime:{version}-noble-chiseled for a console app; aspnet:{version}-noble-chiseled-extra if it needs ICU or time zones)"
+            string? chiseled = BaseImageCatalog.DotNetChiseledSuffix(major);
+            return chiseled != null
+                ? $"`FROM {prefix}aspnet:{version}-{chiseled}` (or runtime:{version}-{chiseled} for a console app; aspnet:{version}-{chiseled}-extra if it needs ICU or time zones)"
                 : $"`FROM {prefix}aspnet:{version}` (or runtime:{version} for a console app)";
         }
     }

@@ -65,7 +65,7 @@ namespace Hardening.Build.Rules.User
             var index = new Dictionary<string, BuiltStage>(StringComparer.Ordinal);
             foreach (ServiceBuildLink link in links)
             {
-                if (SetsOwnUser(link))
+                if (SetsOwnUser(link) || RunsWebAssembly(link))
                 {
                     continue;
                 }
@@ -92,6 +92,14 @@ namespace Hardening.Build.Rules.User
             }
 
             return groups;
+        }
+
+        // A service built for platform wasi/wasm runs a WebAssembly module in a Wasm runtime, where the
+        // Linux user of the image has no meaning.
+        private static bool RunsWebAssembly(ServiceBuildLink link)
+        {
+            Compose.ComposeValue? platform = link.Service.Value("platform");
+            return platform != null && platform.IsKnown && platform.Text.StartsWith("wasi/", StringComparison.Ordinal);
         }
 
         private static bool SetsOwnUser(ServiceBuildLink link)
@@ -175,7 +183,7 @@ namespace Hardening.Build.Rules.User
                     : $"Add `USER $APP_UID` (uid 1654, the app user of .NET images) before ENTRYPOINT, or build on {chiseled}, which runs as that user.";
             }
 
-            return "Add `USER 10001` before ENTRYPOINT or CMD (create the user first if the image needs a passwd entry, for example `RUN useradd -u 10001 app`); a numeric uid lets Kubernetes runAsNonRoot verify it.";
+            return "Add a numeric non-root USER before ENTRYPOINT or CMD, such as `USER 10001`, or the uid of a user the image already has: a uid needs no passwd entry, and Kubernetes runAsNonRoot can verify it.";
         }
 
         /// <summary>
@@ -203,7 +211,7 @@ namespace Hardening.Build.Rules.User
         /// <summary>
         /// Names the chiseled variant of a .NET runtime image of the same version, for example
         /// mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled for aspnet:10.0; null for the SDK image,
-        /// which has no chiseled variant, and for tags that do not start with a version.
+        /// which has no chiseled variant, and for tags without a version that has chiseled tags.
         /// </summary>
         private static string? ChiseledAlternative(string? baseImage)
         {
@@ -225,7 +233,8 @@ namespace Hardening.Build.Rules.User
                 return null;
             }
 
-            return $"{image.Registry}/{repository}:{major}.{minor}-noble-chiseled";
+            string? suffix = BaseImageCatalog.DotNetChiseledSuffix(major);
+            return suffix == null ? null : $"{image.Registry}/{repository}:{major}.{minor}-{suffix}";
         }
 
         /// <summary>Mentions gosu or su-exec in ENTRYPOINT or CMD: they drop privileges only at run time.</summary>

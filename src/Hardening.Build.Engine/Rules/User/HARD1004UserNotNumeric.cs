@@ -49,7 +49,7 @@ namespace Hardening.Build.Rules.User
                 : $"{built.Description} runs as the user '{user.User}'";
             string fix = user.BaseImageDefaults != null && user.BaseImageDefaults.DefinesAppUid
                 ? "Write `USER $APP_UID`, which the .NET images set to the uid 1654 of their app user."
-                : $"Write the uid of '{name}' instead (`id -u {name}` in the image prints it), or create the user with a fixed uid (`useradd -u 10001 {name}`) and write `USER 10001`.";
+                : $"Write the uid of '{name}' instead (`id -u {name}` in the image prints it), for example `USER 101` when that is its uid.";
             return $"{found}, a name. Kubernetes runAsNonRoot can only verify a numeric uid, so a pod that requires it fails to start with this image. {fix}";
         }
 

@@ -12,10 +12,17 @@ namespace Hardening.Build.Syntax.Yaml
     public static class YamlLoader
     {
         /// <summary>
-        /// The maximum number of nodes one stream may create, alias copies included. It stops alias
-        /// bombs long before they exhaust memory.
+        /// The maximum number of nodes one stream may create, alias copies included: about 200 bytes of
+        /// memory each, so at most some 200 MB. A file within the default size limit of 10 MiB stays below it
+        /// unless its nodes are a few bytes each.
         /// </summary>
-        public const int MaxNodeCount = 100_000;
+        public const int MaxNodeCount = 1_000_000;
+
+        /// <summary>
+        /// The maximum number of nodes alias copies may add. It stops alias bombs ("billion laughs") long
+        /// before they exhaust memory, as compose-go's limit of 100,000 does.
+        /// </summary>
+        public const int MaxAliasNodeCount = 100_000;
 
         /// <summary>The maximum nesting depth of sequences and mappings, alias copies included.</summary>
         public const int MaxDepth = 500;

@@ -20,6 +20,7 @@ namespace Hardening.Build.Syntax.Yaml
         private readonly List<Frame> _frames = new List<Frame>();
         private readonly Dictionary<string, AnchoredNode> _anchors = new Dictionary<string, AnchoredNode>(StringComparer.Ordinal);
         private int _nodeCount;
+        private int _aliasNodeCount;
 
         public YamlTreeBuilder(string filePath)
         {
@@ -117,7 +118,7 @@ namespace Hardening.Build.Syntax.Yaml
                 throw TooDeep(site);
             }
 
-            CountNodes(anchored.NodeCount, site);
+            CountAliasNodes(anchored.NodeCount, site);
             YamlNode copy = CopyForAlias(anchored.Node, site);
 
             if (IsExpectingKey())
@@ -377,11 +378,25 @@ namespace Hardening.Build.Syntax.Yaml
             if (_nodeCount + count > YamlLoader.MaxNodeCount)
             {
                 throw new YamlTreeException(
-                    $"The YAML stream expands to more than {YamlLoader.MaxNodeCount} nodes, counting alias copies, so loading stopped here. Repeat large anchored blocks less often.",
+                    $"The YAML stream has more than {YamlLoader.MaxNodeCount} nodes, counting alias copies, so loading stopped here. Split the file, or check it with a smaller HardeningMaxFileBytes.",
                     location);
             }
 
             _nodeCount += count;
+        }
+
+        // Alias copies have their own, lower limit: they are what lets a small file expand without end.
+        private void CountAliasNodes(int count, SourceLocation location)
+        {
+            if (_aliasNodeCount + count > YamlLoader.MaxAliasNodeCount)
+            {
+                throw new YamlTreeException(
+                    $"The YAML stream's aliases expand to more than {YamlLoader.MaxAliasNodeCount} nodes, so loading stopped here. Repeat large anchored blocks less often.",
+                    location);
+            }
+
+            _aliasNodeCount += count;
+            CountNodes(count, location);
         }
 
         private static YamlTreeException TooDeep(SourceLocation location) =>
