@@ -151,7 +151,7 @@ namespace Hardening.Build.Tests.Compose
             Assert.Equal(5, env.ErrorLine);
         }
 
-        private const string Report37Compose = """
+        private const string InterpolatedSettingsCompose = """
             services:
               app:
                 image: registry.example.com/app:${APP_TAG:-1.4.2}
@@ -174,7 +174,7 @@ namespace Hardening.Build.Tests.Compose
             // Every default is safe. The file sets no PIDs limit, restart policy or tmpfs size, which
             // HARD5003, HARD8001 and HARD2007 suggest.
             new EngineHarness()
-                .Compose(ComposePath, Report37Compose)
+                .Compose(ComposePath, InterpolatedSettingsCompose)
                 .AssertFindings(
                     "HARD5003@/repo/app/compose.yaml:2:3",
                     "HARD8001@/repo/app/compose.yaml:2:3",
@@ -188,7 +188,7 @@ namespace Hardening.Build.Tests.Compose
             // because it gives back the capabilities cap_drop removed, and by HARD3004 because it
             // turns off the container's isolation.
             new EngineHarness()
-                .Compose(ComposePath, Report37Compose)
+                .Compose(ComposePath, InterpolatedSettingsCompose)
                 .File(EnvPath, "APP_PRIVILEGED=true\nAPP_TAG=latest\n")
                 .AssertFindings(
                     "HARD5003@/repo/app/compose.yaml:2:3",
@@ -203,7 +203,7 @@ namespace Hardening.Build.Tests.Compose
         public void UnsetWithoutDefault_UnresolvedAtValue()
         {
             new EngineHarness()
-                .Compose(ComposePath, Report37Compose.Replace("${APP_MEM:-256m}", "${APP_MEM}"))
+                .Compose(ComposePath, InterpolatedSettingsCompose.Replace("${APP_MEM:-256m}", "${APP_MEM}"))
                 .AssertFindings(
                     "HARD5003@/repo/app/compose.yaml:2:3",
                     "HARD8001@/repo/app/compose.yaml:2:3",

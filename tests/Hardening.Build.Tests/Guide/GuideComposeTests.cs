@@ -7,7 +7,7 @@ using static Hardening.Build.Tests.Support.ComposeHarness;
 namespace Hardening.Build.Tests.Guide
 {
     /// <summary>
-    /// The hardened Compose file of the production-hardening guide, whole and with each fix removed.
+    /// The hardened Compose file of the hardening guide this package starts from, whole and with each fix removed.
     /// </summary>
     public class GuideComposeTests
     {

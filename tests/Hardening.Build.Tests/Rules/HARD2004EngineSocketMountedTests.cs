@@ -49,7 +49,7 @@ namespace Hardening.Build.Tests.Rules
         }
 
         [Fact]
-        public void FieldSnippetD19_BothReported()
+        public void DoubleSlashAndRunSocket_BothReported()
         {
             string yaml =
                 "services:\n" +
