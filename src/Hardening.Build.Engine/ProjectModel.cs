@@ -38,5 +38,24 @@ namespace Hardening.Build
 
         /// <summary>Each Compose service with <c>build:</c> and the Dockerfile stage it builds, which may be outside <see cref="Dockerfiles"/>.</summary>
         public IReadOnlyList<ServiceBuildLink> BuildLinks { get; }
+
+        private Dictionary<ComposeService, ServiceBuildLink>? _linkByService;
+
+        /// <summary>The link of a service that builds an image; null for a service that only pulls one.</summary>
+        public ServiceBuildLink? BuildLinkOf(ComposeService service)
+        {
+            if (_linkByService == null)
+            {
+                var links = new Dictionary<ComposeService, ServiceBuildLink>();
+                foreach (ServiceBuildLink link in BuildLinks)
+                {
+                    links[link.Service] = link;
+                }
+
+                _linkByService = links;
+            }
+
+            return _linkByService.TryGetValue(service, out ServiceBuildLink? found) ? found : null;
+        }
     }
 }

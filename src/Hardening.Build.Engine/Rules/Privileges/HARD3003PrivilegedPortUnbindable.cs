@@ -25,17 +25,11 @@ namespace Hardening.Build.Rules.Privileges
 
         public override IEnumerable<Finding> Check(ProjectModel project)
         {
-            var links = new Dictionary<ComposeService, ServiceBuildLink>();
-            foreach (ServiceBuildLink link in project.BuildLinks)
-            {
-                links[link.Service] = link;
-            }
-
             foreach (ComposeProject composeProject in project.ComposeProjects)
             {
                 foreach (ComposeService service in composeProject.Services)
                 {
-                    links.TryGetValue(service, out ServiceBuildLink? link);
+                    ServiceBuildLink? link = project.BuildLinkOf(service);
                     foreach (Finding finding in CheckService(service, link, project.Settings.Catalog))
                     {
                         yield return finding;

@@ -16,7 +16,7 @@ namespace Hardening.Build.Rules.Restart
 
         protected override IEnumerable<Finding> CheckService(ComposeService service, ProjectModel project)
         {
-            ServiceHealthcheck.LinksByService(project).TryGetValue(service, out ServiceBuildLink? link);
+            ServiceBuildLink? link = project.BuildLinkOf(service);
             ServiceHealthcheck health = ServiceHealthcheck.Resolve(service, link);
             string fix = health.HasNoShell
                 ? $"The image '{health.BaseImage}' has no shell or curl, so write an exec-form probe that runs a binary of the image, such as `healthcheck: {{test: [\"CMD\", \"/app/healthcheck\", \"http://localhost:8080/healthz\"]}}` with a small health-check program shipped in the image, or the app itself started with a health-check argument."

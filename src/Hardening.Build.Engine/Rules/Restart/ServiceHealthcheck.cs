@@ -50,17 +50,6 @@ namespace Hardening.Build.Rules.Restart
         /// <summary>Whether the image has no shell or curl: a .NET chiseled, distroless or Chainguard image.</summary>
         public bool HasNoShell => BaseImage != null && IsShellless(ImageReference.Parse(BaseImage));
 
-        public static Dictionary<ComposeService, ServiceBuildLink> LinksByService(ProjectModel project)
-        {
-            var links = new Dictionary<ComposeService, ServiceBuildLink>();
-            foreach (ServiceBuildLink link in project.BuildLinks)
-            {
-                links[link.Service] = link;
-            }
-
-            return links;
-        }
-
         public static ServiceHealthcheck Resolve(ComposeService service, ServiceBuildLink? link)
         {
             string? baseImage = link != null ? RootImage(link.Stage) : KnownImage(service);
