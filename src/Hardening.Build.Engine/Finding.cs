@@ -1,7 +1,7 @@
 namespace Hardening.Build
 {
     /// <summary>
-    /// One reported fact: which rule, where, and a message that says what was found and how to fix it.
+    /// One reported fact: which rule, where, and a message that states what was found and how to fix it.
     /// </summary>
     public sealed class Finding
     {

@@ -312,7 +312,7 @@ namespace Hardening.Build
         /// Keeps what this MSBuild project should report of the Compose project of Visual Studio's
         /// docker-compose.dcproj, which every service project of the solution points at. When the Compose
         /// files are inside the project folder, all of it. Otherwise the services that build a Dockerfile
-        /// inside the folder; the other services and the load diagnostics go to the project that builds
+        /// inside the folder. The other services and the load diagnostics go to the project that builds
         /// the first built service, so each fact is reported once in the solution.
         /// </summary>
         private ComposeProject? KeepOwnedServices(ComposeProject project, List<ServiceBuildLink> links, List<Finding> linkDiagnostics)
@@ -356,7 +356,7 @@ namespace Hardening.Build
             return new ComposeProject(project.Spec, services, diagnostics, project.Context) { ReadFiles = project.ReadFiles, LoadFailed = project.LoadFailed };
         }
 
-        // A dockerfile_inline lives in the Compose file, so the build context tells where the service belongs.
+        // A dockerfile_inline lives in the Compose file, so the build context decides where the service belongs.
         private static bool BuildsInside(ServiceBuildLink link, string directory) =>
             IsInside(link.Document.FilePath, directory) || IsInside(link.ContextDirectory + Path.DirectorySeparatorChar, directory);
 

@@ -4,7 +4,7 @@ using Hardening.Build.Dockerfiles;
 namespace Hardening.Build
 {
     /// <summary>
-    /// What the rules may be told by the project: the base images it declares, opt-in policies, and the
+    /// Project settings the rules read: the base images it declares, opt-in policies, and the
     /// MSBuild properties some rules read. Rules see these through the model, never through MSBuild.
     /// </summary>
     public sealed class RuleSettings

@@ -41,7 +41,7 @@ namespace Hardening.Build
 
         public BaseImageCatalog Catalog { get; }
 
-        /// <summary>The absolute build context folder, which tells which MSBuild project builds the service.</summary>
+        /// <summary>The absolute build context folder, which decides which MSBuild project reports the service.</summary>
         public string ContextDirectory { get; internal set; } = string.Empty;
 
         /// <summary>The ignore file of the build context; null when it was not looked for.</summary>

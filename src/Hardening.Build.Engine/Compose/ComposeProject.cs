@@ -54,7 +54,7 @@ namespace Hardening.Build.Compose
 
         /// <summary>
         /// True when Docker Compose could not load the project (a file unreadable or invalid, a broken
-        /// reference); its services are then not checked, and only the diagnostics say why.
+        /// reference); its services are then not checked, and only the diagnostics explain why.
         /// </summary>
         public bool LoadFailed { get; internal set; }
     }

@@ -35,8 +35,23 @@ namespace Hardening.Build.Compose
 
         public bool HasBuild => Entry("build") != null;
 
-        /// <summary>The service's build settings; null when it only pulls an image.</summary>
-        public ComposeBuild? Build => ComposeBuild.Read(this);
+        private ComposeBuild? _build;
+        private bool _buildRead;
+
+        /// <summary>The service's build settings, read once; null when it only pulls an image.</summary>
+        public ComposeBuild? Build
+        {
+            get
+            {
+                if (!_buildRead)
+                {
+                    _build = ComposeBuild.Read(this);
+                    _buildRead = true;
+                }
+
+                return _build;
+            }
+        }
 
         /// <summary>The entry with this key, unless it is missing or cleared with <c>!reset</c>.</summary>
         public YamlEntry? Entry(string key)

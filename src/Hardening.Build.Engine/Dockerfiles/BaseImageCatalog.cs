@@ -12,7 +12,7 @@ namespace Hardening.Build.Dockerfiles
         Unknown,
     }
 
-    /// <summary>What the catalogue knows about a base image: its default user and the ENV it sets.</summary>
+    /// <summary>What the catalogue records about a base image: its default user and the ENV it sets.</summary>
     public sealed class BaseImageDefaults
     {
         private static readonly IReadOnlyDictionary<string, string> s_noEnvironment = new Dictionary<string, string>();
@@ -211,7 +211,7 @@ namespace Hardening.Build.Dockerfiles
             }
 
             // dotnet-docker builds dotnet/monitor and dotnet/monitor/base only on chiseled and distroless
-            // images, whatever the tag says (for example monitor/base:10.0.3-amd64).
+            // images, whatever the tag (for example monitor/base:10.0.3-amd64).
             if (image.Repository == "dotnet/monitor" || image.Repository == "dotnet/monitor/base")
             {
                 var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["APP_UID"] = DotNetAppUid };
@@ -281,11 +281,18 @@ namespace Hardening.Build.Dockerfiles
         }
 
         /// <summary>
-        /// The suffix of the chiseled tags of a .NET major version: noble for .NET 8 to 10, resolute for
-        /// .NET 11 (dotnet-docker's manifest); null for versions without a known chiseled tag.
+        /// Returns the suffix of the chiseled tags of a .NET major version, as dotnet-docker's manifest
+        /// lists them: noble for .NET 8 to 10 and resolute for .NET 11. Other versions give null.
         /// </summary>
-        public static string? DotNetChiseledSuffix(int major) =>
-            major >= 8 && major <= 10 ? "noble-chiseled" : major == 11 ? "resolute-chiseled" : null;
+        public static string? DotNetChiseledSuffix(int major)
+        {
+            if (major >= 8 && major <= 10)
+            {
+                return "noble-chiseled";
+            }
+
+            return major == 11 ? "resolute-chiseled" : null;
+        }
 
         private static BaseImageDefaults Windows(string user, UserKind kind, string description) =>
             new BaseImageDefaults(user, kind, description) { IsWindows = true };

@@ -10,22 +10,18 @@ namespace Hardening.Build.Dockerfiles
         private readonly List<DockerfileStage> _stages;
         private readonly List<DockerfileInstruction> _globalArgs;
 
-        private readonly int _lineOffset;
-        private readonly int _columnOffset;
+        private readonly Origin _origin;
 
         private DockerfileDocument(
-            string filePath,
-            int lineOffset,
-            int columnOffset,
+            Origin origin,
             DockerfileSyntaxTree syntax,
             IReadOnlyList<Finding> diagnostics,
             List<DockerfileStage> stages,
             List<DockerfileInstruction> globalArgs,
             string? unsupportedFrontend)
         {
-            FilePath = filePath;
-            _lineOffset = lineOffset;
-            _columnOffset = columnOffset;
+            FilePath = origin.FilePath;
+            _origin = origin;
             Syntax = syntax;
             Diagnostics = diagnostics;
             _stages = stages;
@@ -79,11 +75,11 @@ namespace Hardening.Build.Dockerfiles
                     InputDiagnostics.DockerfileParseError,
                     origin.Locate(frontend.Position),
                     $"The syntax directive selects the frontend '{unsupported}', which is not Docker's Dockerfile frontend, so this file was not checked. Remove the file from the HardeningFile items, or use `# syntax=docker/dockerfile:1` if it is a Dockerfile.");
-                return new DockerfileDocument(filePath, lineOffset, columnOffset, syntax, new[] { notChecked }, stages, globalArgs, unsupported);
+                return new DockerfileDocument(origin, syntax, new[] { notChecked }, stages, globalArgs, unsupported);
             }
 
             BuildStages(origin, syntax, stages, globalArgs);
-            var document = new DockerfileDocument(filePath, lineOffset, columnOffset, syntax, CreateDiagnostics(origin, syntax), stages, globalArgs, null);
+            var document = new DockerfileDocument(origin, syntax, CreateDiagnostics(origin, syntax), stages, globalArgs, null);
             document.ResolveBaseImages();
             return document;
         }
@@ -206,8 +202,7 @@ namespace Hardening.Build.Dockerfiles
         }
 
         /// <summary>Where a position of the parsed text is in the file that contains it.</summary>
-        public SourceLocation Locate(TextPosition position) =>
-            new SourceLocation(FilePath, position.Line + _lineOffset, position.Column + _columnOffset);
+        public SourceLocation Locate(TextPosition position) => _origin.Locate(position);
 
         private static IReadOnlyList<Finding> CreateDiagnostics(Origin origin, DockerfileSyntaxTree syntax)
         {
@@ -286,19 +281,20 @@ namespace Hardening.Build.Dockerfiles
 
         private readonly struct Origin
         {
-            private readonly string _filePath;
             private readonly int _lineOffset;
             private readonly int _columnOffset;
 
             public Origin(string filePath, int lineOffset, int columnOffset)
             {
-                _filePath = filePath;
+                FilePath = filePath;
                 _lineOffset = lineOffset;
                 _columnOffset = columnOffset;
             }
 
+            public string FilePath { get; }
+
             public SourceLocation Locate(TextPosition position) =>
-                new SourceLocation(_filePath, position.Line + _lineOffset, position.Column + _columnOffset);
+                new SourceLocation(FilePath, position.Line + _lineOffset, position.Column + _columnOffset);
         }
     }
 }

@@ -34,7 +34,7 @@ namespace Hardening.Build.Dockerfiles
         /// </summary>
         public SourceLocation Location { get; }
 
-        /// <summary>The stage that holds <see cref="Location"/>.</summary>
+        /// <summary>The stage that contains <see cref="Location"/>.</summary>
         public DockerfileStage DecidingStage { get; }
 
         /// <summary>True when no USER was set and the base image's default user applies.</summary>

@@ -4,7 +4,7 @@ namespace Hardening.Build.Rules
 {
     /// <summary>
     /// One check: a pure function of the project model that yields findings. A rule reads no file
-    /// and knows nothing of where its findings are shown.
+    /// and does not depend on where its findings are shown.
     /// </summary>
     public abstract class Rule
     {

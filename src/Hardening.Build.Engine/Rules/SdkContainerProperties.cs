@@ -26,7 +26,7 @@ namespace Hardening.Build.Rules
         /// Whether the SDK's PublishContainer target would run: its condition is IsPublishable and
         /// EnableSdkContainerSupport both <c>true</c>. The SDK sets EnableSdkContainerSupport to true for
         /// web projects and for any project whose OutputType is not Library, and IsPublishable to true
-        /// unless the project says otherwise, so a missing IsPublishable counts as true.
+        /// unless the project sets it to false, so a missing IsPublishable counts as true.
         /// </summary>
         public static bool IsEnabled(RuleSettings settings) =>
             IsTrue(Get(settings, EnableSdkContainerSupport)) && !IsFalse(Get(settings, IsPublishable));

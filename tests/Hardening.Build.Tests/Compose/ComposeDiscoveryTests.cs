@@ -124,7 +124,7 @@ namespace Hardening.Build.Tests.Compose
         [Fact]
         public void NeverPickedUp_EveryFileChecked()
         {
-            // Each file holds the hardened service with read_only turned off on its last line.
+            // Each file contains the hardened service with read_only turned off on its last line.
             string file = $$"""
                 services:
                   app:

@@ -142,9 +142,11 @@ namespace Hardening.Build.Tests.Fuzz
                 List<string> lines = text == null
                     ? new List<string> { string.Empty }
                     : location.FilePath == DockerfilePath ? DockerfileLinesOf(text) : YamlLinesOf(text);
-                Assert.True(location.Line >= 1 && location.Line <= lines.Count, $"{finding} has line {location.Line}, outside 1..{lines.Count}, in {Escape(text)}");
+                Assert.True(location.Line >= 1, $"{finding} has line {location.Line}, below 1, in {Escape(text)}");
+                Assert.True(location.Line <= lines.Count, $"{finding} has line {location.Line}, past {lines.Count}, in {Escape(text)}");
                 int length = lines[location.Line - 1].Length;
-                Assert.True(location.Column >= 1 && location.Column <= length + 1, $"{finding} has column {location.Column}, outside 1..{length + 1}, in {Escape(text)}");
+                Assert.True(location.Column >= 1, $"{finding} has column {location.Column}, below 1, in {Escape(text)}");
+                Assert.True(location.Column <= length + 1, $"{finding} has column {location.Column}, past {length + 1}, in {Escape(text)}");
                 Assert.DoesNotContain('\n', finding.Message);
                 Assert.DoesNotContain('\r', finding.Message);
             }

@@ -5,7 +5,7 @@ namespace Hardening.Build.Rules.Filesystem
 {
     /// <summary>
     /// A service that can reach a container engine's API: a bind of the Docker, containerd, Podman or
-    /// CRI-O socket or of the folder that holds it, the Windows Docker pipe, or <c>use_api_socket: true</c>.
+    /// CRI-O socket or of the folder that contains it, the Windows Docker pipe, or <c>use_api_socket: true</c>.
     /// </summary>
     public sealed class HARD2004EngineSocketMounted : ComposeServiceRule
     {

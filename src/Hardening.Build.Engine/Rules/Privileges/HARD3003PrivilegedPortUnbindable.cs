@@ -99,7 +99,7 @@ namespace Hardening.Build.Rules.Privileges
                 certain || hostNetwork ? Severity.Warning : Descriptor.DefaultSeverity);
         }
 
-        /// <summary>True when cap_drop holds ALL and nothing gives NET_BIND_SERVICE back.</summary>
+        /// <summary>True when cap_drop contains ALL and nothing gives NET_BIND_SERVICE back.</summary>
         private static bool DropsBindCapability(ComposeService service)
         {
             bool dropsAll = false;

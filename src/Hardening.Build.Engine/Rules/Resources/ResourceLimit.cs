@@ -63,7 +63,7 @@ namespace Hardening.Build.Rules.Resources
 
         public static bool ParseCpus(string text, out double amount) => ComposeCasts.TryParseCpus(text, out amount);
 
-        // An unknown or invalid value says more than a zero, and a zero more than nothing.
+        // An unknown or invalid value is more informative than a zero, and a zero more than nothing.
         private static LimitState Worse(LimitState current, LimitState candidate, ComposeValue value, ref ComposeValue? decisive)
         {
             if (current == LimitState.Missing || Rank(candidate) > Rank(current))

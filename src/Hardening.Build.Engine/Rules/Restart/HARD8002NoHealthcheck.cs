@@ -7,7 +7,7 @@ namespace Hardening.Build.Rules.Restart
     /// A Compose service that runs without a healthcheck: none in <c>healthcheck:</c>, none in the
     /// Dockerfile stage it builds, and none in an image known to define none. A disabled healthcheck
     /// counts as none. Services whose image may define its own are not reported, and neither are
-    /// Dockerfiles that no service builds, because nothing tells how they are run.
+    /// Dockerfiles that no service builds, because nothing shows how they are run.
     /// </summary>
     public sealed class HARD8002NoHealthcheck : ComposeServiceRule
     {

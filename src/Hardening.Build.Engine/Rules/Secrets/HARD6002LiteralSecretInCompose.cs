@@ -68,7 +68,7 @@ namespace Hardening.Build.Rules.Secrets
                 ? $"- {variable.Key.Value}=${{{variable.Key.Value}}}"
                 : $"{variable.Key.Value}: ${{{variable.Key.Value}}}";
 
-        /// <summary>What is wrong with the entry, without its value; null when it holds no literal secret.</summary>
+        /// <summary>What is wrong with the entry, without its value; null when it contains no literal secret.</summary>
         private static string? FindLiteralSecret(YamlEntry entry)
         {
             if (!(entry.Value is YamlScalar value) || value.IsNull)

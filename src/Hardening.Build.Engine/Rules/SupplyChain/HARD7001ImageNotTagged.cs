@@ -6,7 +6,7 @@ namespace Hardening.Build.Rules.SupplyChain
 {
     /// <summary>
     /// Reports an image without a tag or with the tag <c>latest</c>, after ARG and Compose
-    /// interpolation. A digest pins the image whatever the tag says, a registry port is not a tag, and
+    /// interpolation. A digest pins the image whatever the tag, a registry port is not a tag, and
     /// <c>scratch</c> and stage names are not images. An image that depends on a variable without a
     /// value gets HARD0005 instead, because its tag is unknown.
     /// </summary>

@@ -4,7 +4,7 @@ namespace Hardening.Build.Rules.SupplyChain
 {
     /// <summary>
     /// Reports an image without a <c>@sha256:</c> digest, in the same places as HARD7001. It runs only
-    /// when the project asks for digests (<see cref="RuleSettings.RequireDigest"/>), because a tag is
+    /// when the project requires digests (<see cref="RuleSettings.RequireDigest"/>), because a tag is
     /// the usual and reviewed way to choose a version.
     /// </summary>
     public sealed class HARD7002ImageNotPinnedByDigest : Rule

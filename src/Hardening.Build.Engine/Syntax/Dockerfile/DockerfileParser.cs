@@ -156,7 +156,7 @@ namespace Hardening.Build.Syntax.Dockerfile
                 _instructions.Add(instruction);
             }
 
-            // With no FROM at all, "no FROM" says more than "RUN appears before the first FROM".
+            // With no FROM at all, "no FROM" is clearer than "RUN appears before the first FROM".
             if (!_seenFrom && (_error == null || _errorIsInstructionBeforeFrom))
             {
                 _error = null;
