@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Hardening.Build.Files;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -115,14 +118,36 @@ namespace Hardening.Build.Tasks
         /// </summary>
         public string? RepositoryRoot { get; set; }
 
+        /// <summary>
+        /// The result cache file, which keeps the findings with what they depend on. A build in which
+        /// nothing of that changed logs them again without checking. Empty for no cache.
+        /// </summary>
+        public string? CacheFile { get; set; }
+
+        private RecordingLog? _recorder;
+
+        /// <summary>Logs through the task's logger and keeps each line for the result cache.</summary>
+        private RecordingLog _log => _recorder ??= new RecordingLog(Log);
+
         public override bool Execute()
         {
+            if (TryReplay())
+            {
+                return !Log.HasLoggedErrors;
+            }
+
+            _recorder = new RecordingLog(Log);
             try
             {
                 Run();
             }
             catch (Exception ex)
             {
+                if (!string.IsNullOrEmpty(CacheFile))
+                {
+                    CheckResultCache.Delete(CacheFile!);
+                }
+
                 Log.LogWarning(
                     subcategory: null,
                     warningCode: InternalErrorCode,
@@ -139,15 +164,171 @@ namespace Hardening.Build.Tasks
             return !Log.HasLoggedErrors;
         }
 
+        /// <summary>
+        /// Logs the kept findings of the last check when its cache matches this build. This path touches no
+        /// engine type, so a no-op build does not load the engine or YamlDotNet.
+        /// </summary>
+        private bool TryReplay()
+        {
+            if (string.IsNullOrEmpty(CacheFile) || UpdateBaseline)
+            {
+                return false;
+            }
+
+            try
+            {
+                string cacheFile = ResolvePath(CacheFile!);
+                CheckResultCache? cache = CheckResultCache.Read(cacheFile);
+                if (cache == null)
+                {
+                    return false;
+                }
+
+                if (cache.Key != CacheKey(FindRepositoryRoot()))
+                {
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "the task's parameters changed since the last check, so the files are checked again.");
+                    return false;
+                }
+
+                string? changed = cache.FirstChangedPath();
+                if (changed != null)
+                {
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "{0} changed since the last check, so the files are checked again.", changed);
+                    return false;
+                }
+
+                if (!string.IsNullOrEmpty(SarifFile) && !File.Exists(ResolvePath(SarifFile!)))
+                {
+                    return false;
+                }
+
+                foreach (TaskLogEntry entry in cache.Entries)
+                {
+                    entry.WriteTo(Log);
+                }
+
+                Log.LogMessage(
+                    MessageImportance.Low,
+                    LogPrefix + "none of the {0} files the last check read or looked for changed, so its results were logged again from {1}.",
+                    cache.Paths.Count,
+                    cacheFile);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                // A cache that cannot be read costs one full check, never a finding.
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "the result cache could not be used ({0}), so the files are checked again.", ex.Message);
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Everything besides the files that the findings depend on: each parameter of this task, the
+        /// repository root found for it, the culture the messages are formatted in, the environment when
+        /// Compose interpolation reads it, and the build of this package.
+        /// </summary>
+        internal string CacheKey(string? repositoryRoot)
+        {
+            var key = new StringBuilder();
+            PropertyInfo[] parameters = typeof(CheckContainerHardening).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            Array.Sort(parameters, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            foreach (PropertyInfo parameter in parameters)
+            {
+                key.Append(parameter.Name).Append('=');
+                object? value = parameter.GetValue(this);
+                if (value is ITaskItem[] items)
+                {
+                    foreach (ITaskItem item in items)
+                    {
+                        AppendItem(key, item);
+                    }
+                }
+                else
+                {
+                    key.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+                }
+
+                key.Append('\n');
+            }
+
+            key.Append("located root=").Append(repositoryRoot).Append('\n');
+            key.Append("culture=").Append(CultureInfo.CurrentCulture.Name).Append('/').Append(CultureInfo.CurrentUICulture.Name).Append('\n');
+            if (UseEnvironmentVariables)
+            {
+                var variables = new List<string>();
+                foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+                {
+                    variables.Add(entry.Key + "=" + entry.Value);
+                }
+
+                variables.Sort(StringComparer.Ordinal);
+                key.Append("environment=").Append(string.Join("\u0000", variables.ToArray())).Append('\n');
+            }
+
+            // A new build of the package changes the rules, so its files are part of the key.
+            string taskAssembly = typeof(CheckContainerHardening).Assembly.Location;
+            string folder = Path.GetDirectoryName(taskAssembly) ?? string.Empty;
+            foreach (string file in new[] { taskAssembly, Path.Combine(folder, "Hardening.Build.Engine.dll") })
+            {
+                key.Append("assembly=").Append(file).Append(' ').Append(CheckResultCache.StateOf(file, out _)).Append('\n');
+            }
+
+            return key.ToString();
+        }
+
+        /// <summary>
+        /// Appends the item's spec, its full path, the project that defined it and its custom metadata.
+        /// Well-known metadata such as ModifiedTime and AccessedTime is left out, because reading a file
+        /// changes it. The file's own state is kept with the paths instead.
+        /// </summary>
+        private static void AppendItem(StringBuilder key, ITaskItem item)
+        {
+            key.Append('[').Append(item.ItemSpec)
+                .Append("|FullPath:").Append(item.GetMetadata("FullPath"))
+                .Append("|DefiningProjectFullPath:").Append(item.GetMetadata("DefiningProjectFullPath"));
+            var names = new List<string>();
+            foreach (object name in item.CloneCustomMetadata().Keys)
+            {
+                names.Add((string)name);
+            }
+
+            names.Sort(StringComparer.Ordinal);
+            foreach (string name in names)
+            {
+                key.Append('|').Append(name).Append(':').Append(item.GetMetadata(name));
+            }
+
+            key.Append(']');
+        }
+
+        /// <summary>Logs a detail line, seen with <c>-v:detailed</c>.</summary>
+        private void Detail(string format, params object?[] args) =>
+            _log.Message(MessageImportance.Low, LogPrefix + string.Format(CultureInfo.CurrentCulture, format, args));
+
+        /// <summary>Logs a warning about the task's own inputs, such as an item without needed metadata.</summary>
+        private void InputWarning(string code, string? file, string format, params object?[] args) =>
+            _log.Add(new TaskLogEntry(TaskLogKind.Warning, MessageImportance.Normal, code, null, file, 0, 0, string.Format(CultureInfo.CurrentCulture, format, args)));
+
+        // Not inlined, so that compiling Execute does not load the engine for a build that replays the cache.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private void Run()
         {
+            DateTime started = DateTime.UtcNow;
             LogInputs();
 
             string? repositoryRoot = FindRepositoryRoot();
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] RepositoryRoot={0}", repositoryRoot ?? "");
+            Detail("[input] RepositoryRoot={0}", repositoryRoot ?? "");
             var boundary = repositoryRoot == null ? null : new RepositoryBoundary(repositoryRoot);
-            var request = new CheckRequest(GatherInputs(boundary))
+            var fileSystem = new RecordingFileSystem(new DiskFileSystem(MaxFileBytes > 0 ? MaxFileBytes : SourceFileReader.DefaultMaxFileBytes, boundary));
+            List<InputFile> inputs = GatherInputs(boundary);
+            foreach (ITaskItem item in Files)
             {
+                fileSystem.Track(ResolvePath(item));
+            }
+
+            var request = new CheckRequest(inputs)
+            {
+                FileSystem = fileSystem,
                 RepositoryRoot = repositoryRoot,
                 ComposeProjects = GatherComposeProjects(),
                 DockerComposeProjectPath = string.IsNullOrEmpty(DockerComposeProjectPath) ? null : ResolvePath(DockerComposeProjectPath!),
@@ -168,7 +349,7 @@ namespace Hardening.Build.Tasks
             CheckResult result = HardeningEngine.Check(request);
             foreach (string detail in result.Details)
             {
-                Log.LogMessage(MessageImportance.Low, LogPrefix + detail);
+                _log.Message(MessageImportance.Low, LogPrefix + detail);
             }
 
             HashSet<string> exemptCodes = ParseCodes(NoWarn);
@@ -183,11 +364,41 @@ namespace Hardening.Build.Tasks
 
             foreach (string note in result.Notes)
             {
-                Log.LogMessage(MessageImportance.Low, LogPrefix + note);
+                _log.Message(MessageImportance.Low, LogPrefix + note);
             }
 
             LogSummary(result, counts);
             WriteReports(request, result);
+            WriteCache(repositoryRoot, fileSystem.Paths, started);
+        }
+
+        private void WriteCache(string? repositoryRoot, IEnumerable<string> paths, DateTime started)
+        {
+            if (string.IsNullOrEmpty(CacheFile))
+            {
+                return;
+            }
+
+            string cacheFile = ResolvePath(CacheFile!);
+            if (UpdateBaseline)
+            {
+                // The baseline just written changes what the next build reports.
+                CheckResultCache.Delete(cacheFile);
+                return;
+            }
+
+            if (CheckResultCache.Write(cacheFile, CacheKey(repositoryRoot), paths, _log.Entries, started))
+            {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "kept the results in {0} for builds in which nothing changes.", cacheFile);
+            }
+            else
+            {
+                CheckResultCache.Delete(cacheFile);
+                Log.LogMessage(
+                    MessageImportance.Low,
+                    LogPrefix + "a file the check read was written less than {0} s before it, so the results were not kept and the next build checks again.",
+                    CheckResultCache.RacyWindow.TotalSeconds);
+            }
         }
 
         private Dictionary<string, Severity?> GatherRuleSeverities()
@@ -201,8 +412,8 @@ namespace Hardening.Build.Tasks
                 string definedIn = item.GetMetadata("DefiningProjectFullPath");
                 if (!Configuration.SeveritySetting.TryParse(value, out Severity? severity))
                 {
-                    Log.LogWarning(
-                        null, "HARD0009", null, definedIn, 0, 0, 0, 0,
+                    InputWarning(
+                        "HARD0009", definedIn,
                         "The HardeningRule item '{0}' has Severity '{1}', which is not valid, so it was ignored. Write {2}.",
                         item.ItemSpec,
                         value,
@@ -212,14 +423,14 @@ namespace Hardening.Build.Tasks
 
                 if (!IsKnownCode(item.ItemSpec.Trim()))
                 {
-                    Log.LogWarning(
-                        null, "HARD0009", null, definedIn, 0, 0, 0, 0,
+                    InputWarning(
+                        "HARD0009", definedIn,
                         "The HardeningRule item '{0}' names no Hardening.Build code, so it was ignored. Write a code of the rule list, such as HARD2001.",
                         item.ItemSpec);
                     continue;
                 }
 
-                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] HardeningRule={0} Severity={1}", item.ItemSpec, value);
+                Detail("[input] HardeningRule={0} Severity={1}", item.ItemSpec, value);
                 severities[item.ItemSpec.Trim()] = severity;
             }
 
@@ -245,11 +456,13 @@ namespace Hardening.Build.Tasks
             if (UpdateBaseline && request.BaselinePath != null)
             {
                 WriteText(request.BaselinePath, result.CurrentBaseline.ToJson());
-                Log.LogMessage(
+                _log.Message(
                     MessageImportance.High,
-                    LogPrefix + "wrote {0} baseline entries to {1}. Later builds report only findings that are not in it.",
-                    result.CurrentBaseline.Entries.Count,
-                    request.BaselinePath);
+                    LogPrefix + string.Format(
+                        CultureInfo.CurrentCulture,
+                        "wrote {0} baseline entries to {1}. Later builds report only findings that are not in it.",
+                        result.CurrentBaseline.Entries.Count,
+                        request.BaselinePath));
             }
 
             if (!string.IsNullOrEmpty(SarifFile))
@@ -259,7 +472,7 @@ namespace Hardening.Build.Tasks
                     .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
                 // Paths relative to the repository root are what code scanning resolves against the checkout.
                 WriteText(path, Reporting.SarifLogWriter.Write(result, request.RepositoryRoot ?? request.ProjectDirectory, version));
-                Log.LogMessage(MessageImportance.Low, LogPrefix + "wrote the SARIF log to {0}", path);
+                Detail("wrote the SARIF log to {0}", path);
             }
         }
 
@@ -277,16 +490,16 @@ namespace Hardening.Build.Tasks
 
         private void LogInputs()
         {
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ProjectDirectory={0}", ProjectDirectory ?? "");
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] TreatWarningsAsErrors={0}", TreatWarningsAsErrors);
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] NoWarn={0}", NoWarn ?? "");
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] WarningsNotAsErrors={0}", WarningsNotAsErrors ?? "");
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] MaxFileBytes={0}", MaxFileBytes);
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] DockerComposeProjectPath={0}", DockerComposeProjectPath ?? "");
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UseEnvironmentVariables={0}", UseEnvironmentVariables);
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] BaselineFile={0}", BaselineFile ?? "");
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] UpdateBaseline={0}", UpdateBaseline);
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] SarifFile={0}", SarifFile ?? "");
+            Detail("[input] ProjectDirectory={0}", ProjectDirectory ?? "");
+            Detail("[input] TreatWarningsAsErrors={0}", TreatWarningsAsErrors);
+            Detail("[input] NoWarn={0}", NoWarn ?? "");
+            Detail("[input] WarningsNotAsErrors={0}", WarningsNotAsErrors ?? "");
+            Detail("[input] MaxFileBytes={0}", MaxFileBytes);
+            Detail("[input] DockerComposeProjectPath={0}", DockerComposeProjectPath ?? "");
+            Detail("[input] UseEnvironmentVariables={0}", UseEnvironmentVariables);
+            Detail("[input] BaselineFile={0}", BaselineFile ?? "");
+            Detail("[input] UpdateBaseline={0}", UpdateBaseline);
+            Detail("[input] SarifFile={0}", SarifFile ?? "");
         }
 
         private RuleSettings GatherSettings()
@@ -297,15 +510,15 @@ namespace Hardening.Build.Tasks
                 string user = item.GetMetadata("User").Trim();
                 if (user.Length == 0)
                 {
-                    Log.LogWarning(
-                        null, "HARD0006", null, null, 0, 0, 0, 0,
+                    InputWarning(
+                        "HARD0006", null,
                         "The HardeningBaseImage item '{0}' has no User metadata, so it was ignored. Write the user the image runs as, for example User=\"10001\" or User=\"root\".",
                         item.ItemSpec);
                     continue;
                 }
 
                 catalog.Add(item.ItemSpec, user);
-                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] BaseImage={0} User={1}", item.ItemSpec, user);
+                Detail("[input] BaseImage={0} User={1}", item.ItemSpec, user);
             }
 
             var registries = new List<string>();
@@ -324,14 +537,14 @@ namespace Hardening.Build.Tasks
                 if (value.Trim().Length > 0)
                 {
                     properties[item.ItemSpec] = value;
-                    Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] {0}={1}", item.ItemSpec, value);
+                    Detail("[input] {0}={1}", item.ItemSpec, value);
                 }
             }
 
             string? projectFile = string.IsNullOrEmpty(ProjectFilePath) ? null : ResolvePath(ProjectFilePath!);
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ProjectFilePath={0}", projectFile ?? "");
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] RequireDigest={0}", RequireDigest);
-            Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] AllowedRegistries={0}", string.Join(";", registries));
+            Detail("[input] ProjectFilePath={0}", projectFile ?? "");
+            Detail("[input] RequireDigest={0}", RequireDigest);
+            Detail("[input] AllowedRegistries={0}", string.Join(";", registries));
             return new RuleSettings
             {
                 Catalog = catalog,
@@ -358,8 +571,8 @@ namespace Hardening.Build.Tasks
 
                 if (files.Count == 0)
                 {
-                    Log.LogWarning(
-                        null, "HARD0006", null, null, 0, 0, 0, 0,
+                    InputWarning(
+                        "HARD0006", null,
                         "The HardeningComposeProject item '{0}' has no Files metadata, so it was ignored. List its Compose files in load order, for example Files=\"docker-compose.yml;docker-compose.prod.yml\".",
                         item.ItemSpec);
                     continue;
@@ -368,7 +581,7 @@ namespace Hardening.Build.Tasks
                 string envFile = item.GetMetadata("EnvFile");
                 string directory = Path.GetDirectoryName(files[0]) ?? string.Empty;
                 var spec = new Compose.ComposeProjectSpec(item.ItemSpec, files, directory, envFile.Length == 0 ? null : ResolvePath(envFile));
-                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] ComposeProject={0}", spec);
+                Detail("[input] ComposeProject={0}", spec);
                 projects.Add(spec);
             }
 
@@ -412,7 +625,7 @@ namespace Hardening.Build.Tasks
                 string? outside = IsDefaultItem(item) ? boundary?.LinkTargetOutside(path) : null;
                 if (outside != null)
                 {
-                    Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] File={0} skipped: a symbolic link leads it to '{1}', outside the repository.", path, outside);
+                    Detail("[input] File={0} skipped: a symbolic link leads it to '{1}', outside the repository.", path, outside);
                     continue;
                 }
 
@@ -432,7 +645,7 @@ namespace Hardening.Build.Tasks
                         : $"from the file name, because Kind '{kindMetadata}' is neither Dockerfile nor Compose";
                 }
 
-                Log.LogMessage(MessageImportance.Low, LogPrefix + "[input] File={0} Kind={1} ({2})", path, kind, reason);
+                Detail("[input] File={0} Kind={1} ({2})", path, kind, reason);
                 inputs.Add(new InputFile(path, kind));
             }
 
@@ -480,22 +693,20 @@ namespace Hardening.Build.Tasks
             }
 
             SourceLocation location = finding.Location;
-            switch (severity)
+            TaskLogKind? kind = severity switch
             {
-                case Severity.Error:
-                    Log.LogError(
-                        null, finding.Code, null, finding.Rule.HelpUri, location.FilePath, location.Line, location.Column, 0, 0, finding.Message);
-                    break;
+                Severity.Error => TaskLogKind.Error,
+                Severity.Warning => TaskLogKind.Warning,
+                Severity.Suggestion => TaskLogKind.Message,
+                _ => null,
+            };
 
-                case Severity.Warning:
-                    Log.LogWarning(
-                        null, finding.Code, null, finding.Rule.HelpUri, location.FilePath, location.Line, location.Column, 0, 0, finding.Message);
-                    break;
-
-                case Severity.Suggestion:
-                    Log.LogMessage(
-                        null, finding.Code, null, location.FilePath, location.Line, location.Column, 0, 0, MessageImportance.Normal, finding.Message);
-                    break;
+            if (kind != null)
+            {
+                // Suggestions are messages, which carry no help link in MSBuild.
+                string? helpLink = kind == TaskLogKind.Message ? null : finding.Rule.HelpUri;
+                _log.Add(new TaskLogEntry(
+                    kind.Value, MessageImportance.Normal, finding.Code, helpLink, location.FilePath, location.Line, location.Column, finding.Message));
             }
 
             return severity;
@@ -520,17 +731,19 @@ namespace Hardening.Build.Tasks
                 }
             }
 
-            Log.LogMessage(
+            _log.Message(
                 MessageImportance.Normal,
-                LogPrefix + "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s), {6} suppressed in source, {7} baselined.",
-                result.DockerfileCount,
-                result.ComposeFileCount,
-                result.ServiceCount,
-                errors,
-                warnings,
-                suggestions,
-                inline,
-                baselined);
+                LogPrefix + string.Format(
+                    CultureInfo.CurrentCulture,
+                    "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s), {6} suppressed in source, {7} baselined.",
+                    result.DockerfileCount,
+                    result.ComposeFileCount,
+                    result.ServiceCount,
+                    errors,
+                    warnings,
+                    suggestions,
+                    inline,
+                    baselined));
         }
 
         internal static bool TryParseKind(string value, out InputKind kind)

@@ -1,3 +1,6 @@
+using System;
+using System.IO;
+using System.Linq;
 using Hardening.Build.EndToEndTests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -31,6 +34,35 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             Assert.Equal(2, diagnostic.Line);
             Assert.Equal(1, diagnostic.Column);
             Assert.Equal(project.ProjectPath, diagnostic.Project);
+            project.Pass();
+        }
+
+        [Fact]
+        public void UnchangedFiles_FindingsReplayedUntilEdited()
+        {
+            using TestProject project = TestProject.Create(_output);
+            project.WriteProject();
+            string dockerfile = project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot);
+
+            // The results of a check are kept only when its files are at least 3 s old, so these are dated back.
+            foreach (string file in Directory.GetFiles(project.ProjectDirectory).Concat(Directory.GetFiles(project.RootDirectory)))
+            {
+                File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
+            }
+
+            BuildOutput first = project.Build("-fl", DetailedLog(project, "first"));
+            BuildOutput second = project.Build("-fl", DetailedLog(project, "second"));
+            project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot.Replace("USER root", "USER 10001", StringComparison.Ordinal));
+            BuildOutput edited = project.Build("-fl", DetailedLog(project, "edited"));
+
+            Assert.True(first.Succeeded && second.Succeeded && edited.Succeeded);
+            BuildDiagnostic diagnostic = Assert.Single(second.Hardening);
+            Assert.Equal(first.Hardening.Single().ToString(), diagnostic.ToString());
+            Assert.Equal((dockerfile, 2, 1, "HARD1001"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Code));
+            Assert.DoesNotContain(Replayed, ReadDetailedLog(project, "first"), StringComparison.Ordinal);
+            Assert.Contains(Replayed, ReadDetailedLog(project, "second"), StringComparison.Ordinal);
+            Assert.Contains($"{dockerfile} changed since the last check", ReadDetailedLog(project, "edited"), StringComparison.Ordinal);
+            Assert.Empty(edited.Hardening);
             project.Pass();
         }
 
@@ -123,5 +155,13 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             Assert.Equal(3, diagnostic.Column);
             project.Pass();
         }
+
+        private const string Replayed = "so its results were logged again from";
+
+        private static string DetailedLog(TestProject project, string name) =>
+            $"-flp:LogFile={Path.Combine(project.RootDirectory, "logs", name + ".log")};Verbosity=detailed";
+
+        private static string ReadDetailedLog(TestProject project, string name) =>
+            File.ReadAllText(Path.Combine(project.RootDirectory, "logs", name + ".log"));
     }
 }
