@@ -146,17 +146,17 @@ namespace Hardening.Build.Tasks
             return true;
         }
 
-        /// <summary>Deletes the cache file, so that the next build checks in full; a file in use is left.</summary>
+        /// <summary>
+        /// Deletes the cache file, so that the next build checks in full. A file in use or an invalid path
+        /// is left alone, because this runs while the task reports another failure.
+        /// </summary>
         public static void Delete(string cacheFile)
         {
             try
             {
                 File.Delete(cacheFile);
             }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
             }
         }
