@@ -15,6 +15,14 @@ namespace Hardening.Build.Configuration
     {
         private static readonly Regex s_numericRange = new Regex(@"^([+-]?\d+)\.\.([+-]?\d+)$", RegexOptions.CultureInvariant);
 
+        // Building a Regex costs tens of microseconds, more than matching, and every project of a
+        // solution reads the same .editorconfig files, so compiled section names are shared by all checks
+        // in the process. A glob is immutable, so sharing is safe. The bound keeps memory flat when files
+        // with many distinct sections are checked.
+        private const int MaxCachedGlobs = 4096;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EditorConfigGlob> s_cache =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, EditorConfigGlob>(StringComparer.Ordinal);
+
         private readonly Regex _regex;
         private readonly List<NumericRange> _ranges;
 
@@ -33,6 +41,22 @@ namespace Hardening.Build.Configuration
         /// .editorconfig file; a name with <c>/</c> is relative to that folder, with or without a leading <c>/</c>.
         /// </summary>
         public static EditorConfigGlob Parse(string sectionName)
+        {
+            if (s_cache.TryGetValue(sectionName, out EditorConfigGlob? cached))
+            {
+                return cached;
+            }
+
+            EditorConfigGlob glob = Build(sectionName);
+            if (s_cache.Count < MaxCachedGlobs)
+            {
+                s_cache.TryAdd(sectionName, glob);
+            }
+
+            return glob;
+        }
+
+        private static EditorConfigGlob Build(string sectionName)
         {
             string pattern = sectionName;
             if (pattern.IndexOf('/') < 0)

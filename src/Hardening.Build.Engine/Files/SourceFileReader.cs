@@ -51,6 +51,9 @@ namespace Hardening.Build.Files
         /// <summary>The default largest file read: 10 MiB, far above any real Dockerfile or Compose file.</summary>
         public const long DefaultMaxFileBytes = 10L * 1024 * 1024;
 
+        // Encoding instances are thread-safe; this one throws at the first invalid byte.
+        private static readonly UTF8Encoding s_strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         /// <summary>
         /// Reads at most <paramref name="maxFileBytes"/> bytes, so memory stays bounded. A file larger than
         /// the limit is rejected by its size before it is opened. A file that grows while it is read, or a
@@ -62,15 +65,12 @@ namespace Hardening.Build.Files
             byte[] bytes;
             try
             {
-                if (Directory.Exists(path))
-                {
-                    return Unreadable(path, $"'{path}' is a folder, not a file, so it was not checked. Remove it from the HardeningFile items.");
-                }
-
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {
-                    return Unreadable(path, $"File '{path}' was not found. Remove it from the HardeningFile items or restore the file.");
+                    return Directory.Exists(path)
+                        ? Unreadable(path, $"'{path}' is a folder, not a file, so it was not checked. Remove it from the HardeningFile items.")
+                        : Unreadable(path, $"File '{path}' was not found. Remove it from the HardeningFile items or restore the file.");
                 }
 
                 string? outside = boundary?.LinkTargetOutside(path);
@@ -88,7 +88,7 @@ namespace Hardening.Build.Files
 
                 // NOTE: a named pipe (FIFO) reports size 0 and opening it waits for a writer, and .NET has
                 // no portable way to tell it from a file, so one inside the repository would stall the read.
-                bytes = ReadBounded(path, maxFileBytes);
+                bytes = ReadBounded(path, info.Length, maxFileBytes);
                 if (bytes.Length > maxFileBytes)
                 {
                     return TooLarge(path, "more than " + maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), maxFileBytes);
@@ -122,13 +122,19 @@ namespace Hardening.Build.Files
                 return Unreadable(path, $"File '{path}' contains a NUL byte at offset {nul}, so it is binary, not text. Remove it from the HardeningFile items.");
             }
 
-            // Invalid UTF-8 sequences become U+FFFD: the text around them is still checked.
-            string text = Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+            // Valid files, nearly all of them, are decoded in one strict pass. Invalid UTF-8 sequences
+            // become U+FFFD in a second, lenient pass, and the text around them is still checked.
+            string text;
             int invalidIndex = -1;
-            int invalidOffset = FirstInvalidUtf8(bytes, start);
-            if (invalidOffset >= 0)
+            try
             {
-                invalidIndex = Encoding.UTF8.GetCharCount(bytes, start, invalidOffset - start);
+                text = s_strictUtf8.GetString(bytes, start, bytes.Length - start);
+            }
+            catch (DecoderFallbackException)
+            {
+                text = Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+                int invalidOffset = FirstInvalidUtf8(bytes, start);
+                invalidIndex = Encoding.UTF8.GetCharCount(bytes, start, Math.Max(invalidOffset, start) - start);
             }
 
             return SourceFile.FromUtf8(path, text, invalidIndex);
@@ -137,10 +143,9 @@ namespace Hardening.Build.Files
         /// <summary>Returns the offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1.</summary>
         internal static int FirstInvalidUtf8(byte[] bytes, int start)
         {
-            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
             try
             {
-                strict.GetCharCount(bytes, start, bytes.Length - start);
+                s_strictUtf8.GetCharCount(bytes, start, bytes.Length - start);
                 return -1;
             }
             catch (DecoderFallbackException ex)
@@ -149,19 +154,40 @@ namespace Hardening.Build.Files
             }
         }
 
-        private static byte[] ReadBounded(string path, long maxFileBytes)
+        /// <summary>
+        /// Reads the file into one array sized from the length it had before it was opened, and reads on
+        /// past that length, up to one byte over the limit, so that growth and devices that report 0 are
+        /// noticed.
+        /// </summary>
+        private static byte[] ReadBounded(string path, long expectedLength, long maxFileBytes)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
+            // A buffer size of 1 turns off FileStream's own buffer, because every read fills this array.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             long limit = maxFileBytes + 1;
-            int read;
-            while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+            var buffer = new byte[(int)Math.Min(limit, Math.Max(expectedLength + 1, 4096))];
+            int total = 0;
+            while (total < limit)
             {
-                buffer.Write(chunk, 0, read);
+                if (total == buffer.Length)
+                {
+                    Array.Resize(ref buffer, (int)Math.Min(limit, (long)buffer.Length * 2));
+                }
+
+                int read = stream.Read(buffer, total, buffer.Length - total);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                total += read;
             }
 
-            return buffer.ToArray();
+            if (total != buffer.Length)
+            {
+                Array.Resize(ref buffer, total);
+            }
+
+            return buffer;
         }
 
         private static SourceFile TooLarge(string path, string size, long maxFileBytes) =>

@@ -23,8 +23,10 @@ namespace Hardening.Build.Rules
         /// <summary>True when any part of the word was inside quotes.</summary>
         public bool Quoted { get; }
 
+        private string? _fileName;
+
         /// <summary>The part after the last <c>/</c>, so <c>/usr/sbin/gosu</c> gives <c>gosu</c>.</summary>
-        public string FileName => Text.Substring(Text.LastIndexOf('/') + 1);
+        public string FileName => _fileName ??= Text.Substring(Text.LastIndexOf('/') + 1);
     }
 
     /// <summary>

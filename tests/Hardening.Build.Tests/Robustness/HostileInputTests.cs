@@ -43,6 +43,69 @@ namespace Hardening.Build.Tests.Robustness
             Assert.True(allocated < 1024 * 1024, $"Reading allocated {allocated} bytes.");
         }
 
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(4095)]
+        [InlineData(4096)]
+        [InlineData(300000)]
+        public void FileOfAnySize_ReadWhole(int length)
+        {
+            string path = Path.Combine(_folder, "Dockerfile");
+            string text = new string('a', length);
+            File.WriteAllText(path, text);
+
+            SourceFile file = SourceFileReader.Read(path);
+
+            Assert.Null(file.Error);
+            Assert.Equal(text, file.Text);
+        }
+
+        [Fact]
+        public void FileAtLimit_ReadAndOneOver_Rejected()
+        {
+            string atLimit = Path.Combine(_folder, "Dockerfile");
+            string overLimit = Path.Combine(_folder, "Dockerfile.big");
+            File.WriteAllText(atLimit, new string('a', 5000));
+            File.WriteAllText(overLimit, new string('a', 5001));
+
+            SourceFile read = SourceFileReader.Read(atLimit, 5000);
+            SourceFile rejected = SourceFileReader.Read(overLimit, 5000);
+
+            Assert.Null(read.Error);
+            Assert.Equal(5000, read.Text!.Length);
+            Assert.Equal("HARD0003", rejected.Error!.Code);
+        }
+
+        [Fact]
+        public void FileReportingSizeZero_ReadToEnd()
+        {
+            // Linux reports size 0 for files under /proc, like a device, although reading them gives text.
+            // Other systems have no such file, so the test checks nothing there.
+            const string path = "/proc/self/status";
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            SourceFile file = SourceFileReader.Read(path);
+
+            Assert.Null(file.Error);
+            Assert.Contains("Name:", file.Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void InvalidUtf8OnDisk_DecodedWithReplacement()
+        {
+            string path = Path.Combine(_folder, "Dockerfile");
+            File.WriteAllBytes(path, Encoding.UTF8.GetBytes("FROM alpine\nLABEL a=caf").Concat(new byte[] { 0xE9 }).Concat(Encoding.UTF8.GetBytes("\n")).ToArray());
+
+            SourceFile file = SourceFileReader.Read(path);
+
+            Assert.Null(file.Error);
+            Assert.Equal("FROM alpine\nLABEL a=caf\uFFFD\n", file.Text);
+        }
+
         [Fact]
         public void Folder_ReportedAsFolder()
         {

@@ -30,6 +30,10 @@ namespace Hardening.Build.Rules.SupplyChain
             ["--insecure-skip-tls-verify"] = "the certificate check",
         };
 
+        // Each setting that JudgeSetting matches contains one of these words. For example, verify-peer,
+        // verify-host and sslverify contain "verify", and [trusted=yes and trusted-host contain "trusted".
+        private static readonly string[] s_settingWords = { "verify", "insecure", "unauthenticated", "trusted", "gpgcheck", "strict-ssl" };
+
         public override RuleDescriptor Descriptor => Rule;
 
         public override IEnumerable<Finding> Check(ProjectModel project)
@@ -175,6 +179,13 @@ namespace Hardening.Build.Rules.SupplyChain
         /// </summary>
         private static string? JudgeSetting(string text, string? next)
         {
+            // Every setting below names one of these words, and most words of a script name none, so
+            // those are passed over before the lowercase copy is made.
+            if (!MentionsSetting(text))
+            {
+                return null;
+            }
+
             string lower = text.ToLowerInvariant();
             if (lower.StartsWith("-o", StringComparison.Ordinal))
             {
@@ -229,6 +240,19 @@ namespace Hardening.Build.Rules.SupplyChain
             }
 
             return null;
+        }
+
+        private static bool MentionsSetting(string text)
+        {
+            foreach (string word in s_settingWords)
+            {
+                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True for a cluster of short options such as <c>-fsSLk</c> that contains the letter.</summary>
