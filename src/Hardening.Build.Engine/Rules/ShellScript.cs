@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Hardening.Build.Syntax.Dockerfile;
 
@@ -109,7 +110,13 @@ namespace Hardening.Build.Rules
     {
         private static readonly string[] s_shells = { "sh", "bash", "ash", "dash", "zsh" };
 
+        // Several rules read the scripts of the same RUN instruction. The table keeps one split per
+        // instruction for as long as the instruction lives, so each script is tokenized once per check.
+        private static readonly ConditionalWeakTable<DockerfileInstruction, IReadOnlyList<ShellScript>> s_scriptsOf =
+            new ConditionalWeakTable<DockerfileInstruction, IReadOnlyList<ShellScript>>();
+
         private readonly Func<int, TextPosition> _positionOf;
+        private IReadOnlyList<ShellCommand>? _commands;
 
         private ShellScript(string text, Func<int, TextPosition> positionOf)
         {
@@ -122,7 +129,9 @@ namespace Hardening.Build.Rules
         /// <summary>Where the character at the offset of <see cref="Text"/> was written.</summary>
         public TextPosition PositionOf(int offset) => _positionOf(offset);
 
-        public static IEnumerable<ShellScript> Of(DockerfileInstruction run)
+        public static IReadOnlyList<ShellScript> Of(DockerfileInstruction run) => s_scriptsOf.GetValue(run, Split);
+
+        private static IReadOnlyList<ShellScript> Split(DockerfileInstruction run)
         {
             if (run.IsExecForm)
             {
@@ -133,23 +142,22 @@ namespace Hardening.Build.Rules
                 }
 
                 TextPosition start = run.ArgumentsPosition;
-                yield return new ShellScript(text.ToString(), _ => start);
-                yield break;
+                return new[] { new ShellScript(text.ToString(), _ => start) };
             }
 
             var arguments = new ShellScript(run.Arguments, run.PositionOf);
-            yield return arguments;
+            var scripts = new List<ShellScript> { arguments };
             if (run.Heredocs.Count == 0)
             {
-                yield break;
+                return scripts;
             }
 
-            List<ShellCommand> commands = arguments.Commands();
+            IReadOnlyList<ShellCommand> commands = arguments.Commands();
             ShellWord? name = commands.Count > 0 ? commands[0].Name : null;
             bool bodyIsScript = name == null || name.Text.StartsWith("<<", StringComparison.Ordinal) || Array.IndexOf(s_shells, name.FileName) >= 0;
             if (!bodyIsScript)
             {
-                yield break;
+                return scripts;
             }
 
             foreach (Heredoc heredoc in run.Heredocs)
@@ -158,12 +166,16 @@ namespace Hardening.Build.Rules
                 int firstLine = heredoc.BodyStartLine;
 
                 // NOTE: for <<- the body has its leading tabs removed, so columns there count from the first non-tab character.
-                yield return new ShellScript(body, offset => PositionInBody(body, firstLine, offset));
+                scripts.Add(new ShellScript(body, offset => PositionInBody(body, firstLine, offset)));
             }
+
+            return scripts;
         }
 
-        /// <summary>Splits the text into simple commands of unquoted words.</summary>
-        public List<ShellCommand> Commands()
+        /// <summary>Splits the text into simple commands of unquoted words, once; callers share the result.</summary>
+        public IReadOnlyList<ShellCommand> Commands() => _commands ??= Tokenize();
+
+        private List<ShellCommand> Tokenize()
         {
             var commands = new List<ShellCommand>();
             var words = new List<ShellWord>();
@@ -303,8 +315,40 @@ namespace Hardening.Build.Rules
                 return end + 1;
             }
 
-            word.Append(ch);
-            return i + 1;
+            // A run of ordinary characters is appended at once. Each character that stops it starts a
+            // quote, an escape, an expansion or a command separator, which the caller handles.
+            int runEnd = i + 1;
+            while (runEnd < text.Length && !IsSpecial(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            word.Append(text, i, runEnd - i);
+            return runEnd;
+        }
+
+        private static bool IsSpecial(char ch)
+        {
+            switch (ch)
+            {
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                case ';':
+                case '(':
+                case ')':
+                case '`':
+                case '|':
+                case '&':
+                case '\\':
+                case '\'':
+                case '"':
+                case '$':
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static TextPosition PositionInBody(string body, int firstLine, int offset)
