@@ -12,7 +12,7 @@ namespace Hardening.Build.Configuration
     /// </summary>
     internal sealed class SuppressionComment
     {
-        private const string LineDirective = "hardening-ignore";
+        internal const string LineDirective = "hardening-ignore";
         private const string FileDirective = "hardening-ignore-file";
 
         private static readonly Regex s_code = new Regex("^[A-Za-z]+[0-9]+$", RegexOptions.CultureInvariant);

@@ -10,12 +10,24 @@ namespace Hardening.Build.Configuration
     internal static class SuppressionScanner
     {
         /// <summary>
+        /// Whether the text contains the directive at all. Both directives start with the same
+        /// case-sensitive word, so a file without it has no suppression and needs no scan.
+        /// </summary>
+        private static bool MayContainSuppression(string text) =>
+            text.IndexOf(SuppressionComment.LineDirective, StringComparison.Ordinal) >= 0;
+
+        /// <summary>
         /// Scans a Dockerfile. Only whole-line comments count, because a <c>#</c> inside an instruction is
         /// part of its arguments. Lines in <paramref name="excludedLines"/>, the bodies of heredocs, are
         /// not comments either.
         /// </summary>
         public static List<SuppressionComment> ScanDockerfile(string filePath, string text, ISet<int> excludedLines)
         {
+            if (!MayContainSuppression(text))
+            {
+                return new List<SuppressionComment>();
+            }
+
             string[] lines = SplitLines(text);
             var comments = new List<SuppressionComment>();
             for (int index = 0; index < lines.Length; index++)
@@ -52,6 +64,11 @@ namespace Hardening.Build.Configuration
         /// </summary>
         public static List<SuppressionComment> ScanYaml(string filePath, string text)
         {
+            if (!MayContainSuppression(text))
+            {
+                return new List<SuppressionComment>();
+            }
+
             string[] lines = SplitLines(text);
             var comments = new List<SuppressionComment>();
             var scanner = new Scanner(new StringReader(text), skipComments: false);

@@ -110,6 +110,9 @@ namespace Hardening.Build.Rules
     {
         private static readonly string[] s_shells = { "sh", "bash", "ash", "dash", "zsh" };
 
+        // The characters that end a run of plain text inside double quotes.
+        private static readonly char[] s_quotedStops = { '"', '\\' };
+
         // Several rules read the scripts of the same RUN instruction. The table keeps one split per
         // instruction for as long as the instruction lives, so each script is tokenized once per check.
         private static readonly ConditionalWeakTable<DockerfileInstruction, IReadOnlyList<ShellScript>> s_scriptsOf =
@@ -298,10 +301,16 @@ namespace Hardening.Build.Rules
                     if (text[j] == '\\' && j + 1 < text.Length && "\"\\$`\n".IndexOf(text[j + 1]) >= 0)
                     {
                         j++;
+                        word.Append(text[j]);
+                        j++;
+                        continue;
                     }
 
-                    word.Append(text[j]);
-                    j++;
+                    // Characters up to the next quote or backslash are appended at once.
+                    int stop = text.IndexOfAny(s_quotedStops, j);
+                    stop = stop < 0 ? text.Length : Math.Max(stop, j + 1);
+                    word.Append(text, j, stop - j);
+                    j = stop;
                 }
 
                 return j + 1;
