@@ -170,8 +170,15 @@ namespace Hardening.Build.Tasks
         /// </summary>
         private bool TryReplay()
         {
-            if (string.IsNullOrEmpty(CacheFile) || UpdateBaseline)
+            if (string.IsNullOrEmpty(CacheFile))
             {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "no result cache is used (HardeningReuseResults is false), so the files are checked.");
+                return false;
+            }
+
+            if (UpdateBaseline)
+            {
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "the baseline is being updated, so the files are checked.");
                 return false;
             }
 
@@ -181,12 +188,16 @@ namespace Hardening.Build.Tasks
                 CheckResultCache? cache = CheckResultCache.Read(cacheFile);
                 if (cache == null)
                 {
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "there is no result cache at {0} from an earlier check, so the files are checked.", cacheFile);
                     return false;
                 }
 
                 if (cache.Key != CacheKey(FindRepositoryRoot()))
                 {
-                    Log.LogMessage(MessageImportance.Low, LogPrefix + "the task's parameters changed since the last check, so the files are checked again.");
+                    Log.LogMessage(
+                        MessageImportance.Low,
+                        LogPrefix + "the task's parameters changed since the last check{0}, so the files are checked again.",
+                        UseEnvironmentVariables ? ", or the environment did, which Compose interpolation reads" : string.Empty);
                     return false;
                 }
 
@@ -199,12 +210,13 @@ namespace Hardening.Build.Tasks
 
                 if (!string.IsNullOrEmpty(SarifFile) && !File.Exists(ResolvePath(SarifFile!)))
                 {
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "the SARIF log {0} is missing, so the files are checked again to write it.", ResolvePath(SarifFile!));
                     return false;
                 }
 
                 foreach (TaskLogEntry entry in cache.Entries)
                 {
-                    entry.WriteTo(Log);
+                    entry.WriteTo(Log, replayed: true);
                 }
 
                 Log.LogMessage(
@@ -261,8 +273,10 @@ namespace Hardening.Build.Tasks
                     variables.Add(entry.Key + "=" + entry.Value);
                 }
 
+                // Only a hash is kept, because the environment can hold secrets and obj/ is often
+                // uploaded as a build artifact.
                 variables.Sort(StringComparer.Ordinal);
-                key.Append("environment=").Append(string.Join("\u0000", variables.ToArray())).Append('\n');
+                key.Append("environment hash=").Append(CheckResultCache.HashText(string.Join("\u0000", variables.ToArray()))).Append('\n');
             }
 
             // A new build of the package changes the rules, so its files are part of the key.
@@ -387,7 +401,19 @@ namespace Hardening.Build.Tasks
                 return;
             }
 
-            if (CheckResultCache.Write(cacheFile, CacheKey(repositoryRoot), paths, _log.Entries, started))
+            bool kept;
+            try
+            {
+                kept = CheckResultCache.Write(cacheFile, CacheKey(repositoryRoot), paths, _log.Entries, started);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The findings are logged already; without a cache the next build checks in full.
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "the result cache {0} could not be written ({1}), so the next build checks in full.", cacheFile, ex.Message);
+                return;
+            }
+
+            if (kept)
             {
                 Log.LogMessage(MessageImportance.Low, LogPrefix + "kept the results in {0} for builds in which nothing changes.", cacheFile);
             }
@@ -472,7 +498,8 @@ namespace Hardening.Build.Tasks
                     .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
                 // Paths relative to the repository root are what code scanning resolves against the checkout.
                 WriteText(path, Reporting.SarifLogWriter.Write(result, request.RepositoryRoot ?? request.ProjectDirectory, version));
-                Detail("wrote the SARIF log to {0}", path);
+                // Logged past the recorder, because a build that replays the results does not write it.
+                Log.LogMessage(MessageImportance.Low, LogPrefix + "wrote the SARIF log to {0}", path);
             }
         }
 
@@ -731,8 +758,14 @@ namespace Hardening.Build.Tasks
                 }
             }
 
-            _log.Message(
+            _log.Add(new TaskLogEntry(
+                TaskLogKind.Summary,
                 MessageImportance.Normal,
+                null,
+                null,
+                null,
+                0,
+                0,
                 LogPrefix + string.Format(
                     CultureInfo.CurrentCulture,
                     "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s), {6} suppressed in source, {7} baselined.",
@@ -743,7 +776,7 @@ namespace Hardening.Build.Tasks
                     warnings,
                     suggestions,
                     inline,
-                    baselined));
+                    baselined)));
         }
 
         internal static bool TryParseKind(string value, out InputKind kind)

@@ -13,14 +13,15 @@ namespace Hardening.Build.Tasks
     /// build logs the kept lines again instead of checking, and does not load the engine at all.
     /// </summary>
     /// <remarks>
-    /// A path's state is whether it is a file, a folder or missing, and a file's length and last write
-    /// time. A file written in the same clock tick as the check could keep both, so a check whose inputs
-    /// were written less than <see cref="RacyWindow"/> before it started is not kept.
+    /// A path's state is whether it is a file, a folder or missing, and a file's length, last write time
+    /// and content hash. The file read for the hash may already differ from the one the check read, if
+    /// it was written during the check. So a check whose inputs were written less than
+    /// <see cref="RacyWindow"/> before it started is not kept.
     /// </remarks>
     internal sealed class CheckResultCache
     {
         /// <summary>The first line of the file; a different line, as from another format, is a miss.</summary>
-        internal const string Header = "Hardening.Build result cache 1";
+        internal const string Header = "Hardening.Build result cache 2";
 
         /// <summary>Longer than the coarsest common timestamp resolution: 2 s on FAT, 1 s on ext3 and HFS+.</summary>
         internal static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(3);
@@ -162,8 +163,9 @@ namespace Hardening.Build.Tasks
         }
 
         /// <summary>
-        /// The state of a path: <c>f LENGTH TICKS</c> for a file, <c>d</c> for a folder, <c>-</c> when missing.
-        /// A symbolic link gives the state of its target.
+        /// The state of a path: <c>f LENGTH TICKS HASH</c> for a file, <c>d</c> for a folder, <c>-</c> when
+        /// missing. A symbolic link gives the state of its target. The hash of the content catches an edit
+        /// that keeps the length and the time, as <c>cp -p</c>, <c>rsync -t</c> or <c>touch -r</c> can.
         /// </summary>
         internal static string StateOf(string path, out DateTime lastWriteUtc)
         {
@@ -171,11 +173,49 @@ namespace Hardening.Build.Tasks
             if (file.Exists)
             {
                 lastWriteUtc = file.LastWriteTimeUtc;
-                return "f " + file.Length.ToString(CultureInfo.InvariantCulture) + " " + lastWriteUtc.Ticks.ToString(CultureInfo.InvariantCulture);
+                return "f " + file.Length.ToString(CultureInfo.InvariantCulture)
+                    + " " + lastWriteUtc.Ticks.ToString(CultureInfo.InvariantCulture)
+                    + " " + HashFile(path);
             }
 
             lastWriteUtc = DateTime.MinValue;
             return Directory.Exists(path) ? "d" : "-";
+        }
+
+        /// <summary>FNV-1a, 64 bits, of the file's bytes; <c>unreadable</c> when it cannot be read.</summary>
+        private static string HashFile(string path)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return "unreadable";
+            }
+
+            ulong hash = 14695981039346656037UL;
+            foreach (byte b in bytes)
+            {
+                hash = (hash ^ b) * 1099511628211UL;
+            }
+
+            return hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The SHA-256 of the text as UTF-8, in hexadecimal: a value that can be compared but not read back.</summary>
+        internal static string HashText(string text)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            var hex = new StringBuilder(hash.Length * 2);
+            foreach (byte b in hash)
+            {
+                hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            }
+
+            return hex.ToString();
         }
 
         /// <summary>

@@ -4,12 +4,15 @@ using Microsoft.Build.Utilities;
 
 namespace Hardening.Build.Tasks
 {
-    /// <summary>What one logged line is: a warning, an error or a message.</summary>
+    /// <summary>The kind of one logged line: a warning, an error, a message or the summary.</summary>
     internal enum TaskLogKind
     {
         Message,
         Warning,
         Error,
+
+        /// <summary>The normal-importance line that counts the findings of a check.</summary>
+        Summary,
     }
 
     /// <summary>
@@ -51,10 +54,15 @@ namespace Hardening.Build.Tasks
         /// Logs the entry. The text goes to MSBuild without format arguments, so braces in it, such as a
         /// Compose variable <c>${TAG}</c>, are kept as written.
         /// </summary>
-        public void WriteTo(TaskLoggingHelper log)
+        /// <param name="replayed">Whether the entry comes from the result cache; the summary line then states that.</param>
+        public void WriteTo(TaskLoggingHelper log, bool replayed = false)
         {
             switch (Kind)
             {
+                case TaskLogKind.Summary:
+                    log.LogMessage(Importance, replayed ? Text + " No file changed since that check, so its results were reused." : Text);
+                    break;
+
                 case TaskLogKind.Error:
                     log.LogError(null, Code, null, HelpLink, File, Line, Column, 0, 0, Text);
                     break;

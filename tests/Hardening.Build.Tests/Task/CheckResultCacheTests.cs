@@ -109,6 +109,62 @@ namespace Hardening.Build.Tests.Task
         }
 
         [Fact]
+        public void SameLengthAndTime_CheckedAgain()
+        {
+            string dockerfile = WriteOld("Dockerfile", "FROM alpine:3.20\nUSER 10001\n");
+            DateTime written = File.GetLastWriteTimeUtc(dockerfile);
+            Run(dockerfile);
+
+            // What cp -p or touch -r leave: other content of the same length, with the old time.
+            File.WriteAllText(dockerfile, "FROM alpine:3.20\nUSER root \n");
+            File.SetLastWriteTimeUtc(dockerfile, written);
+            RecordingBuildEngine second = Run(dockerfile);
+
+            Assert.DoesNotContain(second.Messages, m => m.Message!.Contains(Replayed, StringComparison.Ordinal));
+            Assert.Contains(second.Warnings, w => w.Code == "HARD1001" && w.LineNumber == 2);
+        }
+
+        [Fact]
+        public void Environment_KeptOnlyAsHash()
+        {
+            string compose = WriteOld("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+            string path = Environment.GetEnvironmentVariable("PATH")!;
+
+            Run(compose, task => task.UseEnvironmentVariables = true);
+
+            string cache = File.ReadAllText(_cacheFile);
+            Assert.False(string.IsNullOrEmpty(path));
+            Assert.DoesNotContain(path, cache, StringComparison.Ordinal);
+            Assert.Contains("environment hash=", cache, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Replay_SaysSoAndWritesNothing()
+        {
+            string dockerfile = WriteOld("Dockerfile", "FROM alpine:3.20\nUSER root\n");
+            string sarif = Path.Combine(_directory, "obj", "hardening.sarif");
+            RecordingBuildEngine first = Run(dockerfile, task => task.SarifFile = sarif);
+            RecordingBuildEngine second = Run(dockerfile, task => task.SarifFile = sarif);
+
+            Assert.Contains(first.Messages, m => m.Message == $"Hardening.Build: there is no result cache at {_cacheFile} from an earlier check, so the files are checked.");
+            Assert.Contains(first.Messages, m => m.Message!.StartsWith("Hardening.Build: wrote the SARIF log", StringComparison.Ordinal));
+            Assert.DoesNotContain(second.Messages, m => m.Message!.StartsWith("Hardening.Build: wrote the SARIF log", StringComparison.Ordinal));
+            BuildMessageEventArgs summary = Assert.Single(second.Messages, m => m.Message!.Contains("checked 1 Dockerfile(s)", StringComparison.Ordinal));
+            Assert.EndsWith("No file changed since that check, so its results were reused.", summary.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void NoCacheFile_SaysSo()
+        {
+            string dockerfile = WriteOld("Dockerfile", "FROM alpine:3.20\nUSER root\n");
+
+            RecordingBuildEngine build = Run(dockerfile, task => task.CacheFile = null);
+
+            Assert.Contains(build.Messages, m => m.Message == "Hardening.Build: no result cache is used (HardeningReuseResults is false), so the files are checked.");
+            Assert.False(File.Exists(_cacheFile));
+        }
+
+        [Fact]
         public void ChangedParameter_CheckedAgain()
         {
             string dockerfile = WriteOld("Dockerfile", "FROM alpine:3.20\nUSER root\n");
@@ -167,10 +223,10 @@ namespace Hardening.Build.Tests.Task
 
         [Theory]
         [InlineData("")]
-        [InlineData("Hardening.Build result cache 1\nkey\npaths 5\n")]
-        [InlineData("Hardening.Build result cache 1\nkey\npaths x\n")]
-        [InlineData("Hardening.Build result cache 1\nkey\npaths 0\nentries 1\n1\t1\n")]
-        [InlineData("Hardening.Build result cache 0\n")]
+        [InlineData("Hardening.Build result cache 2\nkey\npaths 5\n")]
+        [InlineData("Hardening.Build result cache 2\nkey\npaths x\n")]
+        [InlineData("Hardening.Build result cache 2\nkey\npaths 0\nentries 1\n1\t1\n")]
+        [InlineData("Hardening.Build result cache 1\n")]
         public void DamagedCache_CheckedInFull(string text)
         {
             string dockerfile = WriteOld("Dockerfile", "FROM alpine:3.20\nUSER root\n");
