@@ -7,7 +7,7 @@
 # PASSES (default 5) timed passes follow warm-up passes of at least 1 s. The file sets are 200
 # generated Dockerfiles of 1 to 4 KiB, two generated large ones (100 KiB and 1 MiB), and every
 # Dockerfile under the REAL_FILES_ROOT folders (default: the samples and src folders of a
-# dotnet-docker clone at /work/realfiles/dotnet-docker). The linters are installed with npm into a
+# dotnet-docker clone at /work/realfiles/dotnet-docker), in place and copied out. The linters are installed with npm into a
 # temporary folder; needs Node.js, npm and access to the npm registry.
 set -euo pipefail
 
@@ -33,7 +33,18 @@ grep -v large "$work/generated/files.txt" >"$work/small.txt"
 grep large "$work/generated/files.txt" >"$work/large.txt"
 find "${real_roots[@]}" -type f \( -name Dockerfile -o -name 'Dockerfile.*' -o -name '*.Dockerfile' \) | sort >"$work/real.txt"
 
-for set in small large real; do
+# The same real files, each copied into a folder of its own under the work folder. In place, every
+# check of one file also reads the clone's .editorconfig files, which the peers never read; here
+# there are none, so the two sets show what configuration costs per check.
+number=0
+while read -r file; do
+  number=$((number + 1))
+  mkdir -p "$work/real-copied/$number"
+  cp "$file" "$work/real-copied/$number/Dockerfile"
+  echo "$work/real-copied/$number/Dockerfile"
+done <"$work/real.txt" >"$work/real-copied.txt"
+
+for set in small large real real-copied; do
   echo "== $set: $(wc -l <"$work/$set.txt") files"
   dotnet "$tool" time "$work/$set.txt" "$passes" | grep -E 'files|HardeningEngine.Check'
   for peer in dockerfile-utils dockerfilelint; do

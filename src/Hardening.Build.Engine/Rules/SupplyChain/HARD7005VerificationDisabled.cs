@@ -244,15 +244,41 @@ namespace Hardening.Build.Rules.SupplyChain
 
         private static bool MentionsSetting(string text)
         {
-            foreach (string word in s_settingWords)
+            // One pass over the word, comparing ASCII letters without regard to case. The words in
+            // s_settingWords are lowercase ASCII, and a non-ASCII letter can only differ from them.
+            for (int start = 0; start < text.Length; start++)
             {
-                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                char first = (char)(text[start] | 0x20);
+                foreach (string word in s_settingWords)
                 {
-                    return true;
+                    if (word[0] == first && MatchesAt(text, start, word))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
+        }
+
+        private static bool MatchesAt(string text, int start, string lowercaseWord)
+        {
+            if (start + lowercaseWord.Length > text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 1; i < lowercaseWord.Length; i++)
+            {
+                char ch = text[start + i];
+                char lower = ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
+                if (lower != lowercaseWord[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>True for a cluster of short options such as <c>-fsSLk</c> that contains the letter.</summary>
