@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace Hardening.Build.Configuration
@@ -47,6 +48,14 @@ namespace Hardening.Build.Configuration
     /// </summary>
     internal sealed class EditorConfigFile
     {
+        // Every project of a solution reads the same .editorconfig files, so a parsed file is shared by
+        // all checks in the process while its text stays the same. A parsed file is immutable. Only
+        // files of at most 64 K characters, and at most 256 of them, are kept, so memory stays bounded.
+        private const int MaxCachedFiles = 256;
+        private const int MaxCachedLength = 64 * 1024;
+        private static readonly ConcurrentDictionary<string, KeyValuePair<string, EditorConfigFile>> s_parsed =
+            new ConcurrentDictionary<string, KeyValuePair<string, EditorConfigFile>>(StringComparer.Ordinal);
+
         private EditorConfigFile(string path, bool isRoot, IReadOnlyList<EditorConfigSection> sections)
         {
             Path = path;
@@ -61,7 +70,24 @@ namespace Hardening.Build.Configuration
 
         public IReadOnlyList<EditorConfigSection> Sections { get; }
 
+        /// <summary>Parses the text of the file at <paramref name="path"/>, or returns the same file parsed before from the same text.</summary>
         public static EditorConfigFile Parse(string path, string text)
+        {
+            if (s_parsed.TryGetValue(path, out KeyValuePair<string, EditorConfigFile> known) && string.Equals(known.Key, text, StringComparison.Ordinal))
+            {
+                return known.Value;
+            }
+
+            EditorConfigFile file = ParseText(path, text);
+            if (text.Length <= MaxCachedLength && (s_parsed.Count < MaxCachedFiles || s_parsed.ContainsKey(path)))
+            {
+                s_parsed[path] = new KeyValuePair<string, EditorConfigFile>(text, file);
+            }
+
+            return file;
+        }
+
+        private static EditorConfigFile ParseText(string path, string text)
         {
             bool isRoot = false;
             var sections = new List<EditorConfigSection>();

@@ -25,6 +25,23 @@ namespace Hardening.Build.Tests.Configuration
         }
 
         [Fact]
+        public void SameFileChangedText_ParsedAgain()
+        {
+            const string path = "/cache-test/.editorconfig";
+            const string first = "[*.yml]\ndotnet_diagnostic.HARD2001.severity = error\n";
+            const string second = "[*.yml]\ndotnet_diagnostic.HARD2001.severity = none\n";
+
+            EditorConfigFile parsed = EditorConfigFile.Parse(path, first);
+            EditorConfigFile again = EditorConfigFile.Parse(path, string.Concat("[*.yml]\n", "dotnet_diagnostic.HARD2001.severity = error\n"));
+            EditorConfigFile changed = EditorConfigFile.Parse(path, second);
+
+            Assert.Same(parsed, again);
+            Assert.Equal("error", parsed.Sections[0].Properties[0].Value);
+            Assert.Equal("none", changed.Sections[0].Properties[0].Value);
+            Assert.Equal("error", EditorConfigFile.Parse(path, first).Sections[0].Properties[0].Value);
+        }
+
+        [Fact]
         public void RootTrue_StopsSearch()
         {
             var files = new MemoryFileSystem()

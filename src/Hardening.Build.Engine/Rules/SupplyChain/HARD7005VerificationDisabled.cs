@@ -30,10 +30,6 @@ namespace Hardening.Build.Rules.SupplyChain
             ["--insecure-skip-tls-verify"] = "the certificate check",
         };
 
-        // Each setting that JudgeSetting matches contains one of these words. For example, verify-peer,
-        // verify-host and sslverify contain "verify", and [trusted=yes and trusted-host contain "trusted".
-        private static readonly string[] s_settingWords = { "verify", "insecure", "unauthenticated", "trusted", "gpgcheck", "strict-ssl" };
-
         public override RuleDescriptor Descriptor => Rule;
 
         public override IEnumerable<Finding> Check(ProjectModel project)
@@ -179,8 +175,10 @@ namespace Hardening.Build.Rules.SupplyChain
         /// </summary>
         private static string? JudgeSetting(string text, string? next)
         {
-            // Every setting below names one of these words, and most words of a script name none, so
-            // those are passed over before the lowercase copy is made.
+            // Every setting below contains one of the words MentionsSetting looks for: verify-peer,
+            // verify-host and sslverify contain "verify", [trusted=yes and trusted-host contain
+            // "trusted", and so on. Most words of a script contain none, so those are passed over
+            // before the lowercase copy is made.
             if (!MentionsSetting(text))
             {
                 return null;
@@ -244,17 +242,25 @@ namespace Hardening.Build.Rules.SupplyChain
 
         private static bool MentionsSetting(string text)
         {
-            // One pass over the word, comparing ASCII letters without regard to case. The words in
-            // s_settingWords are lowercase ASCII, and a non-ASCII letter can only differ from them.
+            // One pass over the word that compares ASCII letters without regard to case, and looks
+            // further only where a setting word could start. The words are lowercase ASCII.
             for (int start = 0; start < text.Length; start++)
             {
-                char first = (char)(text[start] | 0x20);
-                foreach (string word in s_settingWords)
+                string? word;
+                switch ((char)(text[start] | 0x20))
                 {
-                    if (word[0] == first && MatchesAt(text, start, word))
-                    {
-                        return true;
-                    }
+                    case 'v': word = "verify"; break;
+                    case 'i': word = "insecure"; break;
+                    case 'u': word = "unauthenticated"; break;
+                    case 't': word = "trusted"; break;
+                    case 'g': word = "gpgcheck"; break;
+                    case 's': word = "strict-ssl"; break;
+                    default: word = null; break;
+                }
+
+                if (word != null && MatchesAt(text, start, word))
+                {
+                    return true;
                 }
             }
 
