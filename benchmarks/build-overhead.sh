@@ -12,7 +12,7 @@
 # Variants, each a copy of the generated projects, built in turn so that load on the machine hits
 # each alike:
 #   with      the package referenced, check enabled (the default), so a no-op build replays the
-#             findings kept in obj/Hardening.cache
+#             findings kept in obj/Debug/net10.0/Hardening.cache
 #   nocache   the same with HardeningReuseResults=false, so every build checks in full
 #   disabled  the package referenced, HardeningEnabled=false
 #   noref     the same projects without the PackageReference
@@ -188,6 +188,10 @@ compare() {
 # and prints medians and ratios.
 measure() {
   local label="$1" count="$2" with_target="$3" nocache_target="$4" disabled_target="$5" noref_target="${6:-}"
+  if [ "$count" -lt 10 ]; then
+    echo "Note: $count builds per variant give rough medians; differences of a few ms can flip sign."
+  fi
+
   local with_times="" nocache_times="" disabled_times="" noref_times=""
   # Two untimed builds each: results are kept only when the checked files are at least 3 s old, and
   # the generated files may be younger than that at the first build.
@@ -219,7 +223,7 @@ measure() {
   # the kept findings, once checking in full.
   dotnet build "$with_target" --no-restore -nodeReuse:false -nologo -v q -tl:off -clp:PerformanceSummary \
     | grep -E '^\s+[0-9]+ ms\s+(HardeningCheck|_HardeningCheckOnBuild|CheckContainerHardening|CoreCompile)\s' \
-    | sed 's/^/performance summary: /' || true
+    | sed 's/^/performance summary, with package: /' || true
   dotnet build "$nocache_target" --no-restore -nodeReuse:false -nologo -v q -tl:off -clp:PerformanceSummary \
     | grep -E '^\s+[0-9]+ ms\s+(HardeningCheck|CheckContainerHardening)\s' \
     | sed 's/^/performance summary, HardeningReuseResults=false: /' || true

@@ -188,7 +188,7 @@ namespace Hardening.Build.Tasks
                 CheckResultCache? cache = CheckResultCache.Read(cacheFile);
                 if (cache == null)
                 {
-                    Log.LogMessage(MessageImportance.Low, LogPrefix + "there is no result cache at {0} from an earlier check, so the files are checked.", cacheFile);
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "no results of an earlier check are kept at {0}, so the files are checked.", cacheFile);
                     return false;
                 }
 
@@ -204,7 +204,7 @@ namespace Hardening.Build.Tasks
                 string? changed = cache.FirstChangedPath();
                 if (changed != null)
                 {
-                    Log.LogMessage(MessageImportance.Low, LogPrefix + "{0} changed since the last check, so the files are checked again.", changed);
+                    Log.LogMessage(MessageImportance.Low, LogPrefix + "{0} differs from what the last check saw (its length, last write time, content, or whether it exists), so the files are checked again.", changed);
                     return false;
                 }
 
@@ -368,12 +368,18 @@ namespace Hardening.Build.Tasks
 
             HashSet<string> exemptCodes = ParseCodes(NoWarn);
             exemptCodes.UnionWith(ParseCodes(WarningsNotAsErrors));
+            HashSet<string> noWarnCodes = ParseCodes(NoWarn);
             var counts = new Dictionary<Severity, int>();
+            int noWarnWarnings = 0;
             foreach (Finding finding in result.Findings)
             {
                 Severity logged = LogFinding(finding, exemptCodes);
                 counts.TryGetValue(logged, out int count);
                 counts[logged] = count + 1;
+                if (logged == Severity.Warning && noWarnCodes.Contains(finding.Code))
+                {
+                    noWarnWarnings++;
+                }
             }
 
             foreach (string note in result.Notes)
@@ -381,7 +387,7 @@ namespace Hardening.Build.Tasks
                 _log.Message(MessageImportance.Low, LogPrefix + note);
             }
 
-            LogSummary(result, counts);
+            LogSummary(result, counts, noWarnWarnings);
             WriteReports(request, result);
             WriteCache(repositoryRoot, fileSystem.Paths, started);
         }
@@ -739,7 +745,8 @@ namespace Hardening.Build.Tasks
             return severity;
         }
 
-        private void LogSummary(CheckResult result, Dictionary<Severity, int> counts)
+        /// <param name="noWarnWarnings">Warnings whose code is in NoWarn, which MSBuild logs as messages.</param>
+        private void LogSummary(CheckResult result, Dictionary<Severity, int> counts, int noWarnWarnings)
         {
             counts.TryGetValue(Severity.Error, out int errors);
             counts.TryGetValue(Severity.Warning, out int warnings);
@@ -768,7 +775,7 @@ namespace Hardening.Build.Tasks
                 0,
                 LogPrefix + string.Format(
                     CultureInfo.CurrentCulture,
-                    "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s), {5} suggestion(s), {6} suppressed in source, {7} baselined.",
+                    "checked {0} Dockerfile(s) and {1} Compose file(s) with {2} service(s): {3} error(s), {4} warning(s){8}, {5} suggestion(s), {6} suppressed in source, {7} baselined.",
                     result.DockerfileCount,
                     result.ComposeFileCount,
                     result.ServiceCount,
@@ -776,7 +783,10 @@ namespace Hardening.Build.Tasks
                     warnings,
                     suggestions,
                     inline,
-                    baselined)));
+                    baselined,
+                    noWarnWarnings == 0
+                        ? string.Empty
+                        : string.Format(CultureInfo.CurrentCulture, " ({0} of them in NoWarn, which MSBuild shows as messages)", noWarnWarnings))));
         }
 
         internal static bool TryParseKind(string value, out InputKind kind)

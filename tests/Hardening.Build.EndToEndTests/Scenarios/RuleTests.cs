@@ -61,7 +61,7 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             Assert.Equal((dockerfile, 2, 1, "HARD1001"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Code));
             Assert.DoesNotContain(Replayed, ReadDetailedLog(project, "first"), StringComparison.Ordinal);
             Assert.Contains(Replayed, ReadDetailedLog(project, "second"), StringComparison.Ordinal);
-            Assert.Contains($"{dockerfile} changed since the last check", ReadDetailedLog(project, "edited"), StringComparison.Ordinal);
+            Assert.Contains($"{dockerfile} differs from what the last check saw", ReadDetailedLog(project, "edited"), StringComparison.Ordinal);
             Assert.Empty(edited.Hardening);
             project.Pass();
         }

@@ -207,6 +207,20 @@ namespace Hardening.Build.Tests.Task
         }
 
         [Fact]
+        public void NoWarnCodes_CountedInSummary()
+        {
+            string path = WriteText("Dockerfile", "FROM alpine:3.20\nUSER root\n");
+            CheckContainerHardening task = CreateTask(new TaskItem(path));
+            task.NoWarn = "CS1591;HARD1001";
+
+            task.Execute();
+
+            BuildMessageEventArgs summary = Assert.Single(_engine.Messages, m => m.Message!.Contains("checked ", StringComparison.Ordinal));
+            Assert.Single(_engine.Warnings, w => w.Code == "HARD1001");
+            Assert.Contains($" {_engine.Warnings.Count} warning(s) (1 of them in NoWarn, which MSBuild shows as messages),", summary.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void KindMetadata_OverridesFileName()
         {
             string path = WriteBinaryFile("deploy.yml");

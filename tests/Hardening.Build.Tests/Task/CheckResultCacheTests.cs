@@ -77,7 +77,7 @@ namespace Hardening.Build.Tests.Task
             RecordingBuildEngine second = Run(dockerfile);
 
             Assert.DoesNotContain(second.Messages, m => m.Message!.Contains(Replayed, StringComparison.Ordinal));
-            Assert.Contains(second.Messages, m => m.Message == $"Hardening.Build: {dockerfile} changed since the last check, so the files are checked again.");
+            Assert.Contains(second.Messages, m => m.Message == $"Hardening.Build: {dockerfile} differs from what the last check saw (its length, last write time, content, or whether it exists), so the files are checked again.");
             Assert.DoesNotContain(second.Warnings, w => w.Code == "HARD1001");
         }
 
@@ -146,7 +146,7 @@ namespace Hardening.Build.Tests.Task
             RecordingBuildEngine first = Run(dockerfile, task => task.SarifFile = sarif);
             RecordingBuildEngine second = Run(dockerfile, task => task.SarifFile = sarif);
 
-            Assert.Contains(first.Messages, m => m.Message == $"Hardening.Build: there is no result cache at {_cacheFile} from an earlier check, so the files are checked.");
+            Assert.Contains(first.Messages, m => m.Message == $"Hardening.Build: no results of an earlier check are kept at {_cacheFile}, so the files are checked.");
             Assert.Contains(first.Messages, m => m.Message!.StartsWith("Hardening.Build: wrote the SARIF log", StringComparison.Ordinal));
             Assert.DoesNotContain(second.Messages, m => m.Message!.StartsWith("Hardening.Build: wrote the SARIF log", StringComparison.Ordinal));
             BuildMessageEventArgs summary = Assert.Single(second.Messages, m => m.Message!.Contains("checked 1 Dockerfile(s)", StringComparison.Ordinal));
