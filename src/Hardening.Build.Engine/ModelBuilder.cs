@@ -25,6 +25,13 @@ namespace Hardening.Build
         private readonly Dictionary<string, DockerfileDocument> _dockerfiles = new Dictionary<string, DockerfileDocument>(StringComparer.Ordinal);
         private readonly List<DockerfileDocument> _inputDockerfiles = new List<DockerfileDocument>();
         private readonly List<string> _notes = new List<string>();
+
+        // The diagnostics of each Dockerfile read, by path (or by the location of a dockerfile_inline), in
+        // the order read. They are reported only for the Dockerfiles this project checks or whose services
+        // it keeps, so that a shared Compose project does not make every project of a solution report
+        // the parse errors of the others' Dockerfiles.
+        private readonly Dictionary<string, List<Finding>> _dockerfileDiagnostics = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        private readonly List<string> _dockerfileOrder = new List<string>();
         private ComposeProjectSpec? _visualStudioSpec;
 
         public ModelBuilder(CheckRequest request)
@@ -98,6 +105,7 @@ namespace Hardening.Build
                 }
             }
 
+            ReportDockerfileDiagnostics(projects);
             return new ProjectModel(_inputDockerfiles, projects, links, _request.Settings)
             {
                 ProjectFile = MsBuildProjectFile.Read(_request.Settings.ProjectFilePath, _fileSystem),
@@ -122,6 +130,68 @@ namespace Hardening.Build
             return ComposeProjectDiscovery.Group(composeFiles, declared, replacesDefault);
         }
 
+        /// <summary>The list that collects the diagnostics of one Dockerfile, made on first use.</summary>
+        private List<Finding> DockerfileDiagnostics(string key)
+        {
+            if (!_dockerfileDiagnostics.TryGetValue(key, out List<Finding>? diagnostics))
+            {
+                diagnostics = new List<Finding>();
+                _dockerfileDiagnostics[key] = diagnostics;
+                _dockerfileOrder.Add(key);
+            }
+
+            return diagnostics;
+        }
+
+        /// <summary>
+        /// Reports the diagnostics of the Dockerfiles this project checks itself, and of those that the
+        /// services it keeps build. A Dockerfile read only to link a service another project reports is
+        /// left to that project.
+        /// </summary>
+        private void ReportDockerfileDiagnostics(List<ComposeProject> keptProjects)
+        {
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (InputFile input in _request.Files)
+            {
+                if (input.Kind != InputKind.Compose)
+                {
+                    reported.Add(input.Path);
+                }
+            }
+
+            foreach (ComposeProject project in keptProjects)
+            {
+                foreach (ComposeService service in project.Services)
+                {
+                    ComposeBuild? build = service.Build;
+                    if (build == null || build.IsRemote || (build.Context != null && !build.Context.IsKnown))
+                    {
+                        continue;
+                    }
+
+                    if (build.DockerfileInline != null)
+                    {
+                        reported.Add(InlineKey(build.DockerfileInline));
+                    }
+                    else if (build.Dockerfile == null || build.Dockerfile.IsKnown)
+                    {
+                        reported.Add(build.ResolveDockerfilePath(project.Context));
+                    }
+                }
+            }
+
+            foreach (string key in _dockerfileOrder)
+            {
+                if (reported.Contains(key))
+                {
+                    _diagnostics.AddRange(_dockerfileDiagnostics[key]);
+                }
+            }
+        }
+
+        private static string InlineKey(YamlScalar inline) =>
+            $"{inline.Location.FilePath}({inline.Location.Line},{inline.Location.Column})";
+
         /// <summary>Parses a Dockerfile once; <paramref name="referencedAt"/> is where a Compose file names it.</summary>
         private DockerfileDocument? LoadDockerfile(string path, SourceLocation? referencedAt)
         {
@@ -136,9 +206,10 @@ namespace Hardening.Build
             }
 
             SourceFile source = _fileSystem.Read(path);
+            List<Finding> diagnostics = DockerfileDiagnostics(path);
             if (source.Error != null)
             {
-                _diagnostics.Add(source.Error);
+                diagnostics.Add(source.Error);
                 return null;
             }
 
@@ -146,15 +217,15 @@ namespace Hardening.Build
             if (source.Utf16Encoding != null)
             {
                 // The text is still checked, but the encoding is the file's first and only parse error.
-                _diagnostics.Add(new Finding(
+                diagnostics.Add(new Finding(
                     InputDiagnostics.DockerfileParseError,
                     SourceLocation.StartOf(path),
                     $"The Dockerfile is saved as {source.Utf16Encoding}, but Docker reads Dockerfiles as UTF-8, so `docker build` fails with 'unknown instruction' on line 1. Save the file as UTF-8."));
-                _diagnostics.AddRange(document.Diagnostics.Where(d => d.Rule != InputDiagnostics.DockerfileParseError));
+                diagnostics.AddRange(document.Diagnostics.Where(d => d.Rule != InputDiagnostics.DockerfileParseError));
             }
             else
             {
-                _diagnostics.AddRange(document.Diagnostics);
+                diagnostics.AddRange(document.Diagnostics);
             }
 
             _dockerfiles[path] = document;
@@ -268,14 +339,14 @@ namespace Hardening.Build
                 columnOffset = BlockIndentation(file, inline.Location.Line);
             }
 
-            string key = $"{file}({inline.Location.Line},{inline.Location.Column})";
+            string key = InlineKey(inline);
             if (_dockerfiles.TryGetValue(key, out DockerfileDocument? known))
             {
                 return known;
             }
 
             DockerfileDocument document = DockerfileDocument.Parse(file, inline.Value, lineOffset, columnOffset);
-            _diagnostics.AddRange(document.Diagnostics);
+            DockerfileDiagnostics(key).AddRange(document.Diagnostics);
             _dockerfiles[key] = document;
             return document;
         }

@@ -57,6 +57,21 @@ namespace Hardening.Build.Tests.Compose
         }
 
         [Fact]
+        public void SharedDockerfileError_OnlyItsProject()
+        {
+            // A parse error in Api's Dockerfile belongs to the Api project, even though the WebApp project
+            // reads that Dockerfile to link the api service.
+            EngineHarness Broken(string projectDirectory) =>
+                Solution(projectDirectory).File("/repo/Api/Dockerfile", "FROM alpine:3.20\nBOGUS thing\n");
+
+            CheckResult webApp = Broken("/repo/WebApp").Check();
+            CheckResult api = Broken("/repo/Api").Check();
+
+            Assert.DoesNotContain(webApp.Findings, f => f.Location.FilePath == "/repo/Api/Dockerfile");
+            Assert.Contains(api.Findings, f => f.Code == "HARD0001" && f.Location.FilePath == "/repo/Api/Dockerfile" && f.Location.Line == 2 && f.Location.Column == 1);
+        }
+
+        [Fact]
         public void UnrelatedProject_Nothing()
         {
             CheckResult result = Solution("/repo/Tools").AssertFindings();
