@@ -80,7 +80,8 @@ namespace Hardening.Build
                     _notes.Add($"Compose project '{spec}' cannot be loaded, so its services were not checked; its diagnostics say why.");
                 }
 
-                List<ServiceBuildLink> projectLinks = LinkServices(loaded, out List<Finding> linkDiagnostics);
+                string? sharedFrom = spec == _visualStudioSpec ? SharedProjectDirectory(spec) : null;
+                List<ServiceBuildLink> projectLinks = LinkServices(loaded, sharedFrom, out List<Finding> linkDiagnostics);
                 ComposeProject? owned = spec == _visualStudioSpec
                     ? KeepOwnedServices(loaded, projectLinks, linkDiagnostics)
                     : WithDiagnostics(loaded, linkDiagnostics);
@@ -232,16 +233,29 @@ namespace Hardening.Build
             return document;
         }
 
-        private List<ServiceBuildLink> LinkServices(ComposeProject project, out List<Finding> diagnostics)
+        /// <summary>
+        /// Links each service that builds an image to the Dockerfile stage it builds. With
+        /// <paramref name="sharedFrom"/>, the folder of a project that shares the Compose project with
+        /// others, a project that turns out not to own the shared services links only the services that
+        /// may build inside its folder, because <see cref="KeepOwnedServices"/> drops the others. That
+        /// keeps each project from parsing every Dockerfile of the solution.
+        /// </summary>
+        private List<ServiceBuildLink> LinkServices(ComposeProject project, string? sharedFrom, out List<Finding> diagnostics)
         {
             var links = new List<ServiceBuildLink>();
             diagnostics = new List<Finding>();
+            bool? ownsShared = null;
             foreach (ComposeService service in project.Services)
             {
                 ComposeBuild? build = service.Build;
 
                 // NOTE: a Git or HTTP build context is not fetched, so such a service's image user stays unknown.
                 if (build == null || build.IsRemote || (build.Context != null && !build.Context.IsKnown))
+                {
+                    continue;
+                }
+
+                if (sharedFrom != null && ownsShared == false && !MayBuildInside(build, project.Context, sharedFrom))
                 {
                     continue;
                 }
@@ -280,14 +294,49 @@ namespace Hardening.Build
 
                 string contextDirectory = build.ResolveContextDirectory(project.Context);
                 string? dockerfilePath = build.DockerfileInline != null ? null : document.FilePath;
-                links.Add(new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog)
+                var link = new ServiceBuildLink(project, service, document, stage!, isTarget, args, _request.Settings.Catalog)
                 {
                     ContextDirectory = contextDirectory,
                     DockerIgnore = DockerIgnore.Load(_fileSystem, dockerfilePath, contextDirectory),
-                });
+                };
+                links.Add(link);
+
+                // The first linked service decides, as in KeepOwnedServices, whether this project owns the rest.
+                if (sharedFrom != null && ownsShared == null)
+                {
+                    ownsShared = BuildsInside(link, sharedFrom);
+                }
             }
 
             return links;
+        }
+
+        /// <summary>
+        /// The folder of this project when its Compose files lie outside it, because it then shares Visual
+        /// Studio's Compose project with other projects. Null otherwise.
+        /// </summary>
+        private string? SharedProjectDirectory(ComposeProjectSpec spec)
+        {
+            string? directory = _request.ProjectDirectory;
+            return string.IsNullOrEmpty(directory) || IsInside(spec.Files[0], directory!) ? null : directory;
+        }
+
+        /// <summary>
+        /// Whether a service's link could satisfy <see cref="BuildsInside"/>, judged from paths alone,
+        /// before its Dockerfile is read.
+        /// </summary>
+        private static bool MayBuildInside(ComposeBuild build, ComposeContext context, string directory)
+        {
+            // An unknown dockerfile value links nothing, here or in FindDockerfile.
+            if (build.DockerfileInline == null && build.Dockerfile != null && !build.Dockerfile.IsKnown)
+            {
+                return false;
+            }
+
+            string dockerfile = build.DockerfileInline != null
+                ? build.DockerfileInline.Location.FilePath
+                : build.ResolveDockerfilePath(context);
+            return IsInside(dockerfile, directory) || IsInside(build.ResolveContextDirectory(context) + Path.DirectorySeparatorChar, directory);
         }
 
         private DockerfileDocument? FindDockerfile(ComposeService service, ComposeBuild build, ComposeContext context, List<Finding> diagnostics)

@@ -72,6 +72,27 @@ namespace Hardening.Build.Tests.Compose
         }
 
         [Fact]
+        public void NonOwningProject_ReadsOnlyItsDockerfiles()
+        {
+            // WebApp builds the first service, so it owns the shared services and reads every Dockerfile.
+            // Api does not, so it needs to read WebApp's Dockerfile only to learn that, and no other.
+            EngineHarness webApp = Solution("/repo/WebApp").File("/repo/Other/Dockerfile", "FROM alpine:3.20\n");
+            EngineHarness api = Solution("/repo/Api").File("/repo/Other/Dockerfile", "FROM alpine:3.20\n");
+            const string withOther = "services:\n  webapp:\n    build:\n      context: .\n      dockerfile: WebApp/Dockerfile\n  api:\n    build: ./Api\n  other:\n    build: ./Other\n";
+            webApp.Compose("/repo/docker-compose.yml", withOther);
+            api.Compose("/repo/docker-compose.yml", withOther);
+
+            webApp.Check();
+            CheckResult result = api.Check();
+
+            Assert.Contains("/repo/Other/Dockerfile", webApp.Files.Reads);
+            Assert.Contains("/repo/WebApp/Dockerfile", api.Files.Reads);
+            Assert.Contains("/repo/Api/Dockerfile", api.Files.Reads);
+            Assert.DoesNotContain("/repo/Other/Dockerfile", api.Files.Reads);
+            Assert.Equal(1, result.ServiceCount);
+        }
+
+        [Fact]
         public void UnrelatedProject_Nothing()
         {
             CheckResult result = Solution("/repo/Tools").AssertFindings();

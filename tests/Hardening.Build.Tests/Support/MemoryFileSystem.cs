@@ -22,11 +22,17 @@ namespace Hardening.Build.Tests.Support
             return this;
         }
 
+        /// <summary>Every path read, in order, so a test can tell which files a check opened.</summary>
+        public List<string> Reads { get; } = new List<string>();
+
         public bool FileExists(string path) => _files.ContainsKey(path);
 
-        public SourceFile Read(string path) =>
-            _files.TryGetValue(path, out byte[]? bytes)
+        public SourceFile Read(string path)
+        {
+            Reads.Add(path);
+            return _files.TryGetValue(path, out byte[]? bytes)
                 ? SourceFileReader.Decode(path, bytes)
                 : SourceFile.Failed(path, new Finding(InputDiagnostics.FileUnreadable, SourceLocation.StartOf(path), $"File '{path}' was not found."));
+        }
     }
 }
