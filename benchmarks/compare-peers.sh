@@ -34,7 +34,7 @@ grep large "$work/generated/files.txt" >"$work/large.txt"
 find "${real_roots[@]}" -type f \( -name Dockerfile -o -name 'Dockerfile.*' -o -name '*.Dockerfile' \) | sort >"$work/real.txt"
 
 # The same real files, each copied into a folder of its own under the work folder. In place, every
-# check of one file also reads the clone's .editorconfig files, which the peers never read; here
+# check of one file also reads the clone's .editorconfig files, which the peers never read. Here
 # there are none, so the two sets show what configuration costs per check.
 number=0
 while read -r file; do

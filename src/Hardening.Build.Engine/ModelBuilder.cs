@@ -165,7 +165,7 @@ namespace Hardening.Build
                 foreach (ComposeService service in project.Services)
                 {
                     ComposeBuild? build = service.Build;
-                    if (build == null || build.IsRemote || (build.Context != null && !build.Context.IsKnown))
+                    if (build == null || !IsLocalBuild(build))
                     {
                         continue;
                     }
@@ -189,6 +189,11 @@ namespace Hardening.Build
                 }
             }
         }
+
+        /// <summary>Whether a service builds from a local context that the check can read.</summary>
+        // NOTE: a Git or HTTP build context is not fetched, so such a service's image user stays unknown.
+        private static bool IsLocalBuild(ComposeBuild build) =>
+            !build.IsRemote && (build.Context == null || build.Context.IsKnown);
 
         private static string InlineKey(YamlScalar inline) =>
             $"{inline.Location.FilePath}({inline.Location.Line},{inline.Location.Column})";
@@ -249,8 +254,7 @@ namespace Hardening.Build
             {
                 ComposeBuild? build = service.Build;
 
-                // NOTE: a Git or HTTP build context is not fetched, so such a service's image user stays unknown.
-                if (build == null || build.IsRemote || (build.Context != null && !build.Context.IsKnown))
+                if (build == null || !IsLocalBuild(build))
                 {
                     continue;
                 }

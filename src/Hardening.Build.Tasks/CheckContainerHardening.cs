@@ -284,7 +284,7 @@ namespace Hardening.Build.Tasks
             string folder = Path.GetDirectoryName(taskAssembly) ?? string.Empty;
             foreach (string file in new[] { taskAssembly, Path.Combine(folder, "Hardening.Build.Engine.dll") })
             {
-                key.Append("assembly=").Append(file).Append(' ').Append(CheckResultCache.StateOf(file, out _)).Append('\n');
+                key.Append("assembly=").Append(file).Append(' ').Append(CheckResultCache.StateOf(file, hashContent: false, out _)).Append('\n');
             }
 
             return key.ToString();
@@ -334,12 +334,7 @@ namespace Hardening.Build.Tasks
             Detail("[input] RepositoryRoot={0}", repositoryRoot ?? "");
             var boundary = repositoryRoot == null ? null : new RepositoryBoundary(repositoryRoot);
             var fileSystem = new RecordingFileSystem(new DiskFileSystem(MaxFileBytes > 0 ? MaxFileBytes : SourceFileReader.DefaultMaxFileBytes, boundary));
-            List<InputFile> inputs = GatherInputs(boundary);
-            foreach (ITaskItem item in Files)
-            {
-                fileSystem.Track(ResolvePath(item));
-            }
-
+            List<InputFile> inputs = GatherInputs(boundary, fileSystem);
             var request = new CheckRequest(inputs)
             {
                 FileSystem = fileSystem,
@@ -407,10 +402,10 @@ namespace Hardening.Build.Tasks
                 return;
             }
 
-            bool kept;
+            bool written;
             try
             {
-                kept = CheckResultCache.Write(cacheFile, CacheKey(repositoryRoot), paths, _log.Entries, started);
+                written = CheckResultCache.Write(cacheFile, CacheKey(repositoryRoot), paths, _log.Entries, started);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -419,7 +414,7 @@ namespace Hardening.Build.Tasks
                 return;
             }
 
-            if (kept)
+            if (written)
             {
                 Log.LogMessage(MessageImportance.Low, LogPrefix + "kept the results in {0} for builds in which nothing changes.", cacheFile);
             }
@@ -646,12 +641,14 @@ namespace Hardening.Build.Tasks
             return string.IsNullOrEmpty(ProjectDirectory) ? null : RepositoryRootLocator.Locate(ProjectDirectory!, dockerComposeProject);
         }
 
-        private List<InputFile> GatherInputs(RepositoryBoundary? boundary)
+        /// <param name="fileSystem">Records each item's path, read or skipped, for the result cache.</param>
+        private List<InputFile> GatherInputs(RepositoryBoundary? boundary, RecordingFileSystem fileSystem)
         {
             var inputs = new List<InputFile>(Files.Length);
             foreach (ITaskItem item in Files)
             {
                 string path = ResolvePath(item);
+                fileSystem.Track(path);
 
                 // MSBuild's ** follows symbolic links to folders, so the default globs can reach files
                 // outside the repository; those are skipped. Items the project lists are always checked.

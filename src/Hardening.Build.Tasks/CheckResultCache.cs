@@ -167,15 +167,21 @@ namespace Hardening.Build.Tasks
         /// missing. A symbolic link gives the state of its target. The hash of the content catches an edit
         /// that keeps the length and the time, as <c>cp -p</c>, <c>rsync -t</c> or <c>touch -r</c> can.
         /// </summary>
-        internal static string StateOf(string path, out DateTime lastWriteUtc)
+        internal static string StateOf(string path, out DateTime lastWriteUtc) => StateOf(path, hashContent: true, out lastWriteUtc);
+
+        /// <summary>
+        /// The state of a path, with or without the content hash. Files that only a new install replaces,
+        /// such as the package's own assemblies, need no hash, and hashing them would cost every replay.
+        /// </summary>
+        internal static string StateOf(string path, bool hashContent, out DateTime lastWriteUtc)
         {
             var file = new FileInfo(path);
             if (file.Exists)
             {
                 lastWriteUtc = file.LastWriteTimeUtc;
-                return "f " + file.Length.ToString(CultureInfo.InvariantCulture)
-                    + " " + lastWriteUtc.Ticks.ToString(CultureInfo.InvariantCulture)
-                    + " " + HashFile(path);
+                string state = "f " + file.Length.ToString(CultureInfo.InvariantCulture)
+                    + " " + lastWriteUtc.Ticks.ToString(CultureInfo.InvariantCulture);
+                return hashContent ? state + " " + HashFile(path) : state;
             }
 
             lastWriteUtc = DateTime.MinValue;
@@ -220,7 +226,7 @@ namespace Hardening.Build.Tasks
 
         /// <summary>
         /// Writes through a temporary file beside the target, so that a build that reads the cache while
-        /// another writes it sees the old file or the new one, never half of one.
+        /// another writes it reads the old file or the new one, never half of one.
         /// </summary>
         private static void WriteReplacing(string path, string text)
         {

@@ -55,7 +55,9 @@ namespace Hardening.Build.EndToEndTests.Scenarios
             project.WriteFile("Dockerfile", Inputs.DockerfileUserRoot.Replace("USER root", "USER 10001", StringComparison.Ordinal));
             BuildOutput edited = project.Build("-fl", DetailedLog(project, "edited"));
 
-            Assert.True(first.Succeeded && second.Succeeded && edited.Succeeded);
+            Assert.True(first.Succeeded);
+            Assert.True(second.Succeeded);
+            Assert.True(edited.Succeeded);
             BuildDiagnostic diagnostic = Assert.Single(second.Hardening);
             Assert.Equal(first.Hardening.Single().ToString(), diagnostic.ToString());
             Assert.Equal((dockerfile, 2, 1, "HARD1001"), (diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Code));
